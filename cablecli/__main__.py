@@ -1,0 +1,5 @@
+"""`python -m cablecli`."""
+
+from cablecli.cli import main
+
+main()
