@@ -1,0 +1,188 @@
+"""The body: numbered paragraphs with portion markings, summary, comment, signature; page breaks dropped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cablecli.model import Paragraph
+from cablecli.parse.preamble import CLASSIFICATION
+
+# `1. (C) text`, `¶1. (S/NF) text`, `12.(SBU) text`; not `1.4 (b)` or `2.7 million`.
+PARAGRAPH = re.compile(
+    r"^\s*(¶\s*)?(\d{1,3})\s?\.(?!\d)\s*(?:\(\s*([A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z]+)*|[A-Z]{1,4} NF)\s*\))?\s*"
+)
+_MARKING_OK = re.compile(
+    r"^(?:U|SBU|C|S|TS|FOUO|SNF|CNF|UNCLASSIFIED|CONFIDENTIAL|SECRET|NF|[UCS]\s?NF|TS\s?NF)"
+)
+# `REYKJAVIK 00000195  002 OF 002`, `PAGE 02 HARARE 06677 01 OF 03 291400Z`,
+# `TO PAGE 02 STATE 015113 182333Z`.
+PAGE_BREAK = re.compile(
+    r"^\s*(?:(?:TO|INFO)\s+)?(?:PAGE\s+\d+\s+)?[A-Z][A-Z .'\-]*?\s+\d{5,8}"
+    r"(?:\s+\d{2,3}\s+OF\s+\d{2,3})?(?:\s+\d{6}Z)?\s*$"
+)
+_PAGE_WORD = re.compile(r"^\s*(?:(?:TO|INFO)\s+)?PAGE\s+\d+\b")
+_SIGNER = re.compile(
+    r"^[A-Z][A-Z'\-]*(?:\.? [A-Z][A-Z'\-]*\.?){0,3}(?:\s*/\s*[A-Z][A-Z'\-]*(?:\.? [A-Z][A-Z'\-]*){0,3})*$"
+)
+_NOT_SIGNERS = frozenset({"END", "BT", "NNNN", "SIPDIS", "SUMMARY", "COMMENT", "UNCLASSIFIED", "CONFIDENTIAL",
+                          "SECRET", "NOFORN", "END SUMMARY", "END COMMENT", "END NOTE", "BACKGROUND",
+                          "CONCLUSION", "ACTION REQUEST", "NEXT STEPS"})  # fmt: skip
+_FOOTER = re.compile(
+    r"(?i)^(?:visit .*|.*classified website.*|https?://\S+|www\.\S+|\S+\.(?:gov|sgov|smil)\S*)$"
+)
+_SUMMARY_START = re.compile(r"(?i)^\s*(?:begin\s+)?summary(?:\s+and\s+comment)?\s*(?:[:.\-]+|$)\s*")
+_SUMMARY_END = re.compile(r"(?i)\s*\(?\s*end\s+(?:of\s+)?summary\b[\s.):\-]*")
+_COMMENT = re.compile(r"(?i)(?<![\w])(?:begin\s+)?comment\s*:\s*")
+_COMMENT_END = re.compile(r"(?i)\s*\(?\s*end\s+comment\b[\s.):\-]*")
+_DASHES = re.compile(r"^\s*[-=_*]{3,}\s*$")
+
+
+@dataclass
+class Body:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    summary: str | None = None
+    comment: str | None = None
+    signers: list[str] = field(default_factory=list)
+    signer_line: int | None = None
+
+
+def is_page_break(s: str) -> bool:
+    """A page header or repeated classification banner inside the text; not cable text."""
+    u = s.upper()
+    if _PAGE_WORD.match(u):
+        return True
+    if " OF " in u or u[-1:].isdigit():
+        if PAGE_BREAK.match(u) and not PARAGRAPH.match(u):
+            return True
+    if CLASSIFICATION.match(u):
+        rest = CLASSIFICATION.match(u).group(2)
+        return bool(re.search(r"\d{4,8}\s*$", rest)) or not rest.strip()
+    return False
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def find_signers(lines: list[str], start: int) -> tuple[list[str], int | None]:
+    """The signature: the last non-blank line when it is a name in capitals (`DERSE`, `SMITH / JONES`)."""
+    j = len(lines) - 1
+    while j >= start:
+        s = lines[j].strip()
+        if not s or _FOOTER.match(s) or s.upper() in ("BT", "NNNN") or s.startswith("#"):
+            j -= 1
+            continue
+        break
+    if j < start:
+        return [], None
+    s = " ".join(lines[j].split()).rstrip(".")
+    if len(s) > 40 or not _SIGNER.match(s) or s in _NOT_SIGNERS or is_page_break(s):
+        return [], None
+    # A wrapped last line of an all-capitals paragraph is not a signature.
+    prev = lines[j - 1].strip() if j - 1 >= start else ""
+    if prev and not prev.endswith((".", ":", "!", "?", '"', ")", "'")) and not _DASHES.match(prev):
+        return [], None
+    names = [n.strip() for n in s.split("/") if n.strip()]
+    return names, j
+
+
+def parse_body(lines: list[str], start: int) -> Body:
+    """Walk the body lines once: paragraphs (unwrapped, page breaks dropped), then summary and comment."""
+    b = Body()
+    b.signers, b.signer_line = find_signers(lines, start)
+    end = b.signer_line if b.signer_line is not None else len(lines)
+    number: int | None = None
+    marking: str | None = None
+    parts: list[str] = []
+    para_line = 0
+    heading_before: dict[int, str] = {}  # paragraph index -> heading line just above it
+    last_heading: str | None = None
+    prev_blank = True
+    for k in range(start, end):
+        s = lines[k].strip()
+        if not s:
+            prev_blank = True
+            continue
+        c = s[0]
+        if c.isdigit() or c == "¶":
+            m = PARAGRAPH.match(s)
+            if m and (
+                prev_blank or m.group(3) or m.group(1) or number is None or int(m.group(2)) == number + 1
+            ):
+                mk = m.group(3)
+                if mk and not _MARKING_OK.match(mk):
+                    mk = None
+                    rest = s[m.end() :] if not m.group(3) else s[s.index("(", m.start(2)) :]
+                else:
+                    rest = s[m.end() :]
+                if number is not None:
+                    b.paragraphs.append(Paragraph(number, marking, _clean(" ".join(parts)), para_line))
+                number = int(m.group(2))
+                marking = " ".join(mk.split()) if mk else None
+                parts = [rest]
+                para_line = k + 1
+                if last_heading is not None:
+                    heading_before[len(b.paragraphs)] = last_heading
+                last_heading = None
+                prev_blank = False
+                continue
+        if c.isupper() and is_page_break(s):
+            continue
+        if _DASHES.match(s):
+            prev_blank = True
+            continue
+        nxt = lines[k + 1].strip() if k + 1 < end else ""
+        if prev_blank and len(s) < 60 and (not nxt or _DASHES.match(nxt)) and not s.endswith((".", ",", ";")):
+            # A heading between paragraphs (`Madagascar` over a rule, `SUMMARY` alone).
+            last_heading = s
+            prev_blank = True
+            continue
+        if number is not None:
+            parts.append(s)
+        prev_blank = False
+    if number is not None:
+        b.paragraphs.append(Paragraph(number, marking, _clean(" ".join(parts)), para_line))
+    b.summary = _find_summary(b.paragraphs, heading_before)
+    b.comment = _find_comment(b.paragraphs)
+    return b
+
+
+def _find_summary(paragraphs: list[Paragraph], heading_before: dict[int, str]) -> str | None:
+    for idx, para in enumerate(paragraphs):
+        m = _SUMMARY_START.match(para.text)
+        heading = heading_before.get(idx, "")
+        if not m and not _SUMMARY_START.fullmatch(heading.strip(" -")):
+            continue
+        collected: list[str] = []
+        text = para.text[m.end() :] if m else para.text
+        for follow in [text] + [p.text for p in paragraphs[idx + 1 : idx + 8]]:
+            e = _SUMMARY_END.search(follow)
+            if e:
+                collected.append(follow[: e.start()])
+                return _clean(" ".join(collected)) or None
+            collected.append(follow)
+        # No `End Summary`: the summary is that paragraph alone.
+        return _clean(text) or None
+    return None
+
+
+def _find_comment(paragraphs: list[Paragraph]) -> str | None:
+    for idx, para in enumerate(paragraphs):
+        m = _COMMENT.search(para.text)
+        if not m:
+            continue
+        head = para.text[: m.start()].rstrip().upper()
+        if head.endswith(("SUMMARY AND", "END", "NO", "FOR")):
+            continue
+        if m.start() > 0 and not para.text[: m.start()].rstrip().endswith((".", ")", '"', ":", "--")):
+            continue
+        collected: list[str] = []
+        for follow in [para.text[m.end() :]] + [p.text for p in paragraphs[idx + 1 : idx + 8]]:
+            e = _COMMENT_END.search(follow)
+            if e:
+                collected.append(follow[: e.start()])
+                return _clean(" ".join(collected)) or None
+            collected.append(follow)
+        return _clean(para.text[m.end() :]) or None
+    return None

@@ -1,0 +1,438 @@
+"""The classification line and the block after it: captions, distribution, E.O., TAGS, SUBJECT, REF,
+Classified By."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cablecli.model import ClassifiedBy, Declassify, Problem, Reference, Section
+from cablecli.parse.ids import cited_reference_id, parse_decl_date
+
+# Matched against the upper-cased line. The level may be letter-spaced and, in real data, may
+# have lost its first letter (`O N F I D E N T I A L`); `SECRETARY` is not a level.
+CLASSIFICATION = re.compile(
+    r"^\s*(T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T|S?S\s?E\s?C\s?R\s?E\s?T"
+    r"|C?\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|UNCLAS(?:SIFIED)?)(?=$|[\s/])(.*)$"
+)
+LEVELS = {
+    "TOPSECRET": "TOP SECRET", "SECRET": "SECRET", "SSECRET": "SECRET", "CONFIDENTIAL": "CONFIDENTIAL",
+    "ONFIDENTIAL": "CONFIDENTIAL", "UNCLAS": "UNCLASSIFIED", "UNCLASSIFIED": "UNCLASSIFIED",
+}  # fmt: skip
+_SECTION = re.compile(r"\b[A-Z]*C\s?TION\s*0*(\d{1,3})\s*OF\s*0*(\d{1,3})\b")
+_HANDLING = re.compile(
+    r"(?:/{1,2}\s*)?\b(NOFORN|NOFORM|FOUO|SBU|SENSITIVE|E\s?F\s?T\s?O|FOR OFFICIAL USE ONLY|FGI|ORCON|PROPIN"
+    r"|SIPDIS|NODIS|EXDIS|LIMDIS|STADIS|REL\s+[A-Z]{2,3}(?:[ ,]+[A-Z]{2,3})*)\b"
+)
+_HANDLING_CANON = {"SENSITIVE": "SBU", "FOR OFFICIAL USE ONLY": "FOUO", "NOFORM": "NOFORN"}
+_OFFICE_SERIAL = re.compile(r"([A-Z][A-Z.'\-]*(?:\s+[A-Z][A-Z.'\-]*){0,4})\s+(\d{3,8})\b")
+
+CAPTIONS = frozenset(
+    {"SIPDIS", "NODIS", "EXDIS", "LIMDIS", "STADIS", "NOFORN", "CHEROKEE", "ROGER", "DECAPTIONED",
+     "NOCONTRACT", "ORCON", "PROPIN", "SPECAT", "EXCLUSIVE", "ONLY", "NIACT", "CORRECTED", "COPY",
+     "TERREP", "VISAS", "DIRECTIVE", "NOTE", "LIMITED", "OFFICIAL", "USE", "DS", "CA", "SIPRNET"}
+)  # fmt: skip
+_CAPTION_WORDS = frozenset({"SIPDIS", "NODIS", "EXDIS", "LIMDIS", "STADIS", "NOFORN", "CHEROKEE", "ROGER",
+                            "DECAPTIONED", "SPECAT", "NIACT", "TERREP"})  # fmt: skip
+_HANDLING_LINES = {"SENSITIVE": "SBU", "SBU": "SBU", "NOFORN": "NOFORN", "FOR OFFICIAL USE ONLY": "FOUO",
+                   "FOUO": "FOUO", "E F T O": "EFTO", "EFTO": "EFTO",
+                   "SENSITIVE BUT UNCLASSIFIED": "SBU"}  # fmt: skip
+
+EO_LINE = re.compile(r"^E\.?\s?O\.?\s*:?\s*(\d{5})\b|^EO\s*:?\s*(\d{5})\b")
+_EO_AMENDED = re.compile(r"^\s*(?:,\s*)?AS\s+AMENDED", re.I)
+_DECL = re.compile(r"\b(DECL|DECLASSIFY|DNG)\b\s*:?\s*(.*)$", re.I)
+TAGS_LINE = re.compile(r"^TAG[SE]?\b\s*:?\s*", re.I)
+SUBJECT_LINE = re.compile(r"^SUBJ(?:ECT)?\b\s*:?\s*", re.I)
+REF_LINE = re.compile(r"^(?:REFS?|REFTELS?|REFERENCES?)\b\s*:?\s*", re.I)
+CLASSIFIED_BY = re.compile(r"^CLASSIFIED\s+BY\b\s*:?\s*", re.I)
+PARAGRAPH_START = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})\s?\.(?!\d)")
+_REF_LETTER_LINE = re.compile(r"^\s*¶?\s*[A-Z][.)]\s")
+_KEYWORD_SPLIT = re.compile(r"\s(?=(?:E\.\s?O\.|EO\s+1\d{4}|TAGS?\b|SUBJ(?:ECT)?\s*:))")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TAG_SHAPE = re.compile(r"^[A-Z]{2,6}$")
+
+
+@dataclass
+class ClassificationLine:
+    classification: str
+    handling: list[str]
+    captions: list[str]
+    section: Section | None
+    office: str | None
+    serial: str | None
+    rest: str  # text after the serial (flattened preamble)
+
+
+def parse_classification_line(u: str) -> ClassificationLine | None:
+    """`C O N F I D E N T I A L SECTION 01 OF 03 BAKU 000187` (upper-cased) -> its parts."""
+    m = CLASSIFICATION.match(u)
+    if not m:
+        return None
+    level = LEVELS.get(m.group(1).replace(" ", ""), "UNCLASSIFIED")
+    rest = m.group(2)
+    section = None
+    sm = _SECTION.search(rest)
+    if sm:
+        section = Section(int(sm.group(1)), int(sm.group(2)))
+        rest = rest[: sm.start()] + " " + rest[sm.end() :]
+    handling: list[str] = []
+    captions: list[str] = []
+    office = serial = None
+    tail = ""
+    om = _OFFICE_SERIAL.search(rest)
+    head = rest
+    if om:
+        head, tail = rest[: om.start()], rest[om.end() :]
+        office_words = [w for w in om.group(1).split() if not _HANDLING.fullmatch(w)]
+        office = " ".join(office_words) or None
+        serial = om.group(2)
+    for part in (head, tail.split(" E.O", 1)[0].split(" TAGS", 1)[0]):
+        for hm in _HANDLING.finditer(part):
+            word = " ".join(hm.group(1).split())
+            word = "EFTO" if word.replace(" ", "") == "EFTO" else _HANDLING_CANON.get(word, word)
+            if word in _CAPTION_WORDS and word != "NOFORN":
+                captions.append(word)
+            else:
+                handling.append(word)
+    return ClassificationLine(level, handling, captions, section, office, serial, tail.strip())
+
+
+@dataclass
+class Preamble:
+    classification_line: ClassificationLine | None = None
+    classification_lineno: int | None = None
+    captions: list[str] = field(default_factory=list)
+    handling: list[str] = field(default_factory=list)
+    distribution: list[str] = field(default_factory=list)
+    executive_order: str | None = None
+    declassify: Declassify | None = None
+    tags: list[str] = field(default_factory=list)
+    tags_raw: str | None = None
+    tags_lineno: int | None = None
+    subject: str | None = None
+    references_raw: str | None = None
+    classified_by_raw: str | None = None
+    end: int = 0  # first line of the body
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _add(seq: list[str], item: str) -> None:
+    if item not in seq:
+        seq.append(item)
+
+
+def parse_tags(raw: str) -> list[str]:
+    """`[PGOV](#) [PREL](#)`, `PGOV, PREL`, `pgov prel`, `OVIP (CLINTON, HILLARY)` -> list of tags."""
+    text = _MD_LINK.sub(r"\1", raw).upper().replace(";", ",")
+    tags: list[str] = []
+    depth = 0
+    person: list[str] = []
+    for token in re.findall(r"\(|\)|,|[^\s,()]+", text):
+        if token == "(":
+            depth += 1
+            person = []
+            continue
+        if token == ")":
+            depth = max(0, depth - 1)
+            if person:
+                name = " ".join(person).replace(" ,", ",").strip(" ,")
+                if tags and tags[-1] in ("OVIP", "KVIP"):
+                    tags[-1] = f"{tags[-1]} ({name})"
+                else:
+                    tags.append(name)
+            person = []
+            continue
+        if depth:
+            person.append(token)
+            continue
+        if token == ",":
+            continue
+        token = token.strip(".:")
+        if not token:
+            continue
+        if not _TAG_SHAPE.match(token) and tags and not _TAG_SHAPE.match(tags[-1].split(",")[0]):
+            tags[-1] = f"{tags[-1]}, {token}"  # SURNAME, GIVEN
+        else:
+            tags.append(token)
+    return list(dict.fromkeys(tags))
+
+
+def parse_declassify(text: str) -> tuple[str | None, Declassify | None]:
+    """`E.O. 12958: DECL: 02/21/2018` -> ("12958", Declassify("2018-02-21", "02/21/2018"))."""
+    u = text.upper()
+    m = EO_LINE.match(u)
+    eo = None
+    rest = text
+    if m:
+        eo = m.group(1) or m.group(2)
+        rest = text[m.end() :]
+        if _EO_AMENDED.match(rest):
+            eo += " AS AMENDED"
+            rest = rest[_EO_AMENDED.match(rest).end() :]
+    rest = rest.strip().lstrip(":").strip()
+    d = _DECL.search(rest)
+    if d:
+        raw = d.group(2).strip().rstrip(".").strip()
+        if d.group(1).upper() == "DNG":
+            raw = f"DNG: {raw}"
+            return eo, Declassify(None, raw)
+        return eo, Declassify(parse_decl_date(raw), raw)
+    if rest:
+        raw = rest.rstrip(".").strip()
+        return eo, Declassify(parse_decl_date(raw), raw)
+    return eo, None
+
+
+def parse_references(raw: str, year: int | None) -> list[Reference]:
+    """A REF block -> references, lettered (`A. STATE 1234 B. 08 BAKU 155`) or single."""
+    text = " ".join(raw.replace("¶", " ").split())
+    labels = []
+    expected = ord("A")
+    for m in re.finditer(r"(?:^|(?<=[\s;,]))([A-Z])[.)]\s", text):
+        if ord(m.group(1)) == expected:
+            labels.append(m)
+            expected += 1
+    refs: list[Reference] = []
+    if labels and labels[0].start() == 0:
+        for k, m in enumerate(labels):
+            end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+            item = text[m.end() : end].strip().rstrip(";,").strip()
+            refs.append(Reference(m.group(1), item, cited_reference_id(item, year)))
+        return refs
+    pieces = [p.strip() for p in re.split(r"[;,]|\s+AND\s+(?=\d|[A-Z]+\s+\d)", text) if p.strip()]
+    ids = [cited_reference_id(p, year) for p in pieces]
+    if len(pieces) > 1 and all(ids):
+        return [Reference(None, p, i) for p, i in zip(pieces, ids, strict=True)]
+    item = text.strip().rstrip(".").strip()
+    return [Reference(None, item, cited_reference_id(item, year))] if item else []
+
+
+_REASONS_START = re.compile(r"\b(?:REASONS?|FOR\s+REASONS?)\b|\b1\s?\.\s?[45]\b|\b1[45]\s*\(", re.I)
+_REASON_BLOCK = re.compile(r"\b(1\s?\.\s?[45]|1[45])\s*(.*)", re.I | re.S)
+_TITLE_WORDS = frozenset(
+    w.upper() for w in """
+    Ambassador Amb Amb. Ambassador-designate Charge Charge' d'Affaires Affaires a.i. CDA DCM Deputy Chief
+    Mission Counselor Counsellor Minister Minister-Counselor Political Economic Econ Pol Officer PolOff
+    EconOff Polmiloff Polmil Pol/Mil Pol/Econ Econ/Pol A/DCM Acting Principal Consul General Consul-General
+    Director Office Assistant Secretary Under Undersecretary Deputy-Assistant Regional Security Affairs
+    Section Head Unit Chief Senior Advisor Adviser Special Representative Envoy Coordinator Attache
+    Defense Military Public Political-Military Political/Economic Management Commercial Labor Labour
+    Refugee Coordinator Legal Legat Chairman Permanent Alternate Mission-Director Interim Global Glbal
+    Bureau Dept Department State Of For And The Pol-Econ Poloff Econoff Polchief Econchief PolCouns
+    MinCouns PolMinCouns Ops Operations Center Desk Country Team Leader Executive Staff Assistant
+    Ambassador-at-Large Counter-Terrorism Counterterrorism Nonproliferation Affairs NEA EUR WHA AF EAP SCA
+    IO ISN INR DRL PM EEB USUN USNATO USEU UNVIE USOSCE
+    """.split()
+)  # fmt: skip
+_NAME_TOKEN = re.compile(r"^(?:[A-Z]\.|[A-Z][A-Za-z'\-]+\.?|[A-Z][a-z]+[A-Z][a-z]+|[A-Z]\.[A-Z]\.)$")
+
+
+def _name_from_end(words: list[str]) -> tuple[str | None, str | None]:
+    """Split `Political Counselor Kathleen M. Fitzpatrick` into (name, title)."""
+    name: list[str] = []
+    for w in reversed(words):
+        bare = w.strip(",;")
+        if (
+            not _NAME_TOKEN.match(bare)
+            or bare.upper() in _TITLE_WORDS
+            or bare.upper().rstrip(".") in _TITLE_WORDS
+        ):
+            break
+        name.insert(0, bare)
+        if len(name) == 4:
+            break
+    while name and len(name[0]) <= 2 and name[0].endswith(".") is False:
+        name.pop(0)
+    if len(name) < 2 and not (name and words and len(words) == 1):
+        return None, " ".join(words).strip(" ,;") or None
+    title = " ".join(words[: len(words) - len(name)]).strip(" ,;") or None
+    return " ".join(name).rstrip("."), title
+
+
+def parse_classified_by(raw: str) -> ClassifiedBy:
+    """`Classified By: Ambassador Anne E. Derse for reasons 1.4 (b) and (d).` -> name, title, reasons."""
+    text = " ".join(raw.split())
+    body = CLASSIFIED_BY.sub("", text, count=1)
+    reasons: list[str] = []
+    rb = _REASON_BLOCK.search(body)
+    if rb:
+        section = "1.5" if rb.group(1).replace(" ", "").replace(".", "") == "15" else "1.4"
+        letters = re.findall(r"(?<![A-Za-z])([A-Ha-h])(?![A-Za-z])", rb.group(2))
+        for letter in letters:
+            r = f"{section}({letter.lower()})"
+            if r not in reasons:
+                reasons.append(r)
+    who = body
+    rs = _REASONS_START.search(body)
+    if rs:
+        who = body[: rs.start()]
+    who = re.sub(r"\b(?:for|FOR|For)\s*$", "", who.strip(" ,;.")).strip(" ,;.")
+    name = title = None
+    if who:
+        parts = [p.strip() for p in who.split(",") if p.strip()]
+        first = parts[0].split()
+        n, t = _name_from_end(first)
+        if n and t is None and len(parts) > 1:
+            name, title = n, parts[1].rstrip(".")
+        elif n:
+            name, title = n, t
+        else:
+            title = parts[0]
+    return ClassifiedBy(name, title, tuple(reasons), text)
+
+
+def _is_caption_line(u: str) -> list[str] | None:
+    words = u.replace(",", " ").split()
+    if words and all(w in CAPTIONS for w in words) and any(w in _CAPTION_WORDS for w in words):
+        return [w for w in words if w in _CAPTION_WORDS]
+    return None
+
+
+def parse_preamble(lines: list[str], start: int) -> Preamble:
+    """Walk the lines from `start` up to the first body line, collecting the preamble fields."""
+    p = Preamble()
+    n = len(lines)
+    i = start
+    # Find the classification line among the first non-blank lines.
+    while i < n and not lines[i].strip():
+        i += 1
+    queue: list[tuple[int, str]] = []  # (line index, text): virtual lines split out of a flat line
+    # Archives insert lines before the classification line (a date, an editor's note): look a few
+    # non-blank lines ahead, but not past the preamble's own keywords.
+    j, seen = i, 0
+    while j < n and seen < 6:
+        u = lines[j].upper()
+        if u.strip():
+            seen += 1
+            if (
+                CLASSIFICATION.match(u)
+                or EO_LINE.match(u.strip())
+                or TAGS_LINE.match(u.strip())
+                or (SUBJECT_LINE.match(u.strip()) and ":" in u[:12])
+            ):
+                break
+        j += 1
+    if j < n and CLASSIFICATION.match(lines[j].upper()):
+        i = j
+    if i < n:
+        cl = parse_classification_line(lines[i].upper())
+        if cl is not None:
+            p.classification_line, p.classification_lineno = cl, i + 1
+            p.handling.extend(cl.handling)
+            for c in cl.captions:
+                _add(p.captions, c)
+            if cl.rest:
+                queue = [(i, piece) for piece in _KEYWORD_SPLIT.split(cl.rest) if piece.strip()]
+            i += 1
+    block: str | None = None  # "subject", "ref", "classified_by", "tags"
+    buf: list[str] = []
+    seen_main = False  # E.O., TAGS or SUBJECT seen: distribution lines come before them
+    body_start: int | None = None
+
+    def close() -> None:
+        nonlocal block, buf
+        text = " ".join(" ".join(buf).split())
+        if block == "subject":
+            p.subject = text or p.subject
+        elif block == "ref":
+            p.references_raw = f"{p.references_raw} {text}".strip() if p.references_raw else text
+        elif block == "classified_by":
+            p.classified_by_raw = text
+        block, buf = None, []
+
+    while queue or i < n:
+        if queue:
+            idx, s = queue.pop(0)
+            advance = False
+        else:
+            idx, s = i, lines[i].strip()
+            advance = True
+        if advance:
+            i += 1
+        if not s:
+            if block == "ref":
+                # Lettered REF items are sometimes split into paragraphs: `¶B. MADRID 919`.
+                j = i
+                while j < n and not lines[j].strip():
+                    j += 1
+                if j < n and _REF_LETTER_LINE.match(lines[j].upper()) and not PARAGRAPH_START.match(lines[j]):
+                    continue
+            if block:
+                close()
+            continue
+        u = s.upper()
+        if block == "ref" and _REF_LETTER_LINE.match(u) and not PARAGRAPH_START.match(s):
+            buf.append(s)
+            continue
+        if PARAGRAPH_START.match(s) and (seen_main or p.classification_line):
+            close()
+            body_start = idx
+            break
+        if EO_LINE.match(u):
+            close()
+            seen_main = True
+            pieces = _KEYWORD_SPLIT.split(s)
+            p.executive_order, p.declassify = parse_declassify(pieces[0])
+            queue[:0] = [(idx, piece) for piece in pieces[1:]]
+            continue
+        if u.startswith("DECL") and p.declassify is None and _DECL.match(s):
+            close()
+            _, p.declassify = parse_declassify(s)
+            continue
+        if TAGS_LINE.match(s) and (u.startswith("TAGS") or ":" in s[:6] or not seen_main):
+            close()
+            seen_main = True
+            p.tags_raw = TAGS_LINE.sub("", s, count=1)
+            p.tags = parse_tags(p.tags_raw)
+            p.tags_lineno = idx + 1
+            continue
+        if SUBJECT_LINE.match(s) and (":" in s[:9] or u.startswith("SUBJECT ")) and p.subject is None:
+            close()
+            seen_main = True
+            block, buf = "subject", [SUBJECT_LINE.sub("", s, count=1)]
+            continue
+        if REF_LINE.match(s) and (
+            ":" in s[:12] or _REF_LETTER_LINE.match(REF_LINE.sub("", s, count=1) + " ")
+        ):
+            close()
+            block, buf = "ref", [REF_LINE.sub("", s, count=1)]
+            continue
+        if CLASSIFIED_BY.match(s):
+            close()
+            block, buf = "classified_by", [s]
+            continue
+        if block in ("subject", "classified_by", "ref"):
+            buf.append(s)
+            continue
+        if not seen_main:
+            pieces = _KEYWORD_SPLIT.split(s)
+            if len(pieces) > 1:  # `DEPARTMENT FOR WHA E.O. 12958: DECL: ... TAGS: ...` on one line
+                queue[:0] = [(idx, piece) for piece in pieces[1:]]
+                s, u = pieces[0].strip(), pieces[0].strip().upper()
+            caps = _is_caption_line(u)
+            if caps is not None:
+                for c in caps:
+                    _add(p.captions, c)
+                    if c == "NOFORN":
+                        _add(p.handling, "NOFORN")
+                continue
+            hl = _HANDLING_LINES.get(" ".join(u.rstrip(".").split()))
+            if hl:
+                _add(p.handling, hl)
+                continue
+            if p.classification_line is None and not p.distribution and CLASSIFICATION.match(u):
+                continue
+            p.distribution.append(" ".join(s.split()))
+            continue
+        # The first other line after the preamble fields starts the body.
+        body_start = idx
+        break
+    close()
+    if body_start is None:
+        body_start = n if seen_main or p.classification_line else start
+    p.end = body_start
+    if not seen_main and p.classification_line is None:
+        # Nothing recognisable: treat all lines after the header as body, keep no distribution.
+        p.distribution = []
+        p.end = start
+    return p
