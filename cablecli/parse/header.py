@@ -22,6 +22,7 @@ _ADDRESSEE_TAIL = re.compile(
 )
 _RI = re.compile(r"^([A-Z]{4,8})\s*/\s*(.+)$")
 _KEYWORD = re.compile(r"^(TO|INFO|XMT|BT|FM)\b")
+_LOG_BLOCK = re.compile(r"^INFO\s+LOG-\d+")
 
 
 @dataclass
@@ -73,9 +74,10 @@ def parse_header(lines: list[str]) -> Header:
         raw = lines[i]
         s = raw.strip()
         if not s:
-            if current is not None and seen_any:
+            if current is not None and seen_any and not _header_resumes(lines, i + 1):
                 # A blank line ends an addressee list, and with it the header.
                 break
+            current = None
             i += 1
             continue
         u = s.upper()
@@ -112,6 +114,10 @@ def parse_header(lines: list[str]) -> Header:
             current = h.to
             if s[2:].strip():
                 h.to.append(parse_addressee(s[2:].strip()))
+        elif _LOG_BLOCK.match(u):
+            # A distribution log (`INFO  LOG-00 AF-00 ...`) precedes some cables; it lists offices,
+            # not addressees.
+            current = []
         elif u.startswith("INFO ") or u == "INFO":
             current = h.info
             if s[4:].strip():
@@ -134,6 +140,16 @@ def parse_header(lines: list[str]) -> Header:
         i += 1
     h.end = i if seen_any else 0
     return h
+
+
+def _header_resumes(lines: list[str], i: int) -> bool:
+    """After a blank line inside the header: does the next non-blank line carry on the header?"""
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i >= len(lines):
+        return False
+    u = lines[i].strip().upper()
+    return bool(DTG.match(u) or u.startswith(("FM ", "TO ", "INFO ", "XMT", "DE ")) or SECURITY.match(u))
 
 
 def _looks_like_body(u: str) -> bool:

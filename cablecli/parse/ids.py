@@ -93,8 +93,8 @@ def make_reference_id(year: int | None, office: str | None, serial: str | None) 
 _CITED = re.compile(r"^(?:(\d{4}|\d{2})\s*)?([A-Z][A-Z'.\- ]*?[A-Z])\s*(\d{1,6})(?![\w/:-])")
 _NOT_OFFICE_WORDS = frozenset(
     {
-        "OF", "DTG", "MSG", "EMAIL", "E-MAIL", "MAIL", "POINTS", "REPORT", "MEMO", "MEMCON", "TELCON",
-        "LETTER", "FAX", "PARA", "PARAS", "PARAGRAPH", "SECTION", "PAGE", "NOTE", "DATED", "ON", "THE",
+        "DTG", "MSG", "EMAIL", "E-MAIL", "MAIL", "POINTS", "REPORT", "MEMO", "MEMCON", "TELCON",
+        "LETTER", "FAX", "PARA", "PARAS", "PARAGRAPH", "SECTION", "PAGE", "NOTE", "DATED", "ON", 
         "AND", "TO", "FROM", "IN", "NO", "NUMBER", "DAILY", "BRIEFING", "RESOLUTION", "UNSCR", "TREATY",
         "ARTICLE", "CODEL", "LAW", "DECREE", "USC", "ACT", "PUBLIC", "EO", "E.O.", "FY", "EXCHANGE",
     }

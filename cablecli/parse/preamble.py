@@ -44,12 +44,18 @@ _DECL = re.compile(r"\b(DECL|DECLASSIFY|DNG)\b\s*:?\s*(.*)$", re.I)
 TAGS_LINE = re.compile(r"^TAG[SE]?\b\s*:?\s*", re.I)
 SUBJECT_LINE = re.compile(r"^SUBJ(?:ECT)?\b\s*:?\s*", re.I)
 REF_LINE = re.compile(r"^(?:REFS?|REFTELS?|REFERENCES?)\b\s*:?\s*", re.I)
-CLASSIFIED_BY = re.compile(r"^CLASSIFIED\s+BY\b\s*:?\s*", re.I)
+CLASSIFIED_BY = re.compile(r"^CLASSIFI?ED\s+BY\b\s*:?\s*", re.I)
 PARAGRAPH_START = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})\s?\.(?!\d)")
 _REF_LETTER_LINE = re.compile(r"^\s*¶?\s*[A-Z][.)]\s")
 _KEYWORD_SPLIT = re.compile(r"\s(?=(?:E\.\s?O\.|EO\s+1\d{4}|TAGS?\b|SUBJ(?:ECT)?\s*:))")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _TAG_SHAPE = re.compile(r"^[A-Z]{2,6}$")
+_TAGS_CONTINUATION = re.compile(r"^(?:\[?[A-Z]{2,6}(?:\]\(#\))?[,;]?\s*){1,8}$")
+
+
+def _canonical_handling(written: str) -> str:
+    word = " ".join(written.split())
+    return "EFTO" if word.replace(" ", "") == "EFTO" else _HANDLING_CANON.get(word, word)
 
 
 @dataclass
@@ -86,14 +92,16 @@ def parse_classification_line(u: str) -> ClassificationLine | None:
         office_words = [w for w in om.group(1).split() if not _HANDLING.fullmatch(w)]
         office = " ".join(office_words) or None
         serial = om.group(2)
-    for part in (head, tail.split(" E.O", 1)[0].split(" TAGS", 1)[0]):
-        for hm in _HANDLING.finditer(part):
-            word = " ".join(hm.group(1).split())
-            word = "EFTO" if word.replace(" ", "") == "EFTO" else _HANDLING_CANON.get(word, word)
-            if word in _CAPTION_WORDS and word != "NOFORN":
-                captions.append(word)
-            else:
-                handling.append(word)
+    for hm in _HANDLING.finditer(head):
+        handling.append(_canonical_handling(hm.group(1)))
+    # After the serial, captions and handling marks stand in the order written (flattened preamble).
+    for hm in _HANDLING.finditer(tail.split(" E.O", 1)[0].split(" TAGS", 1)[0]):
+        written = " ".join(hm.group(1).split())
+        word = _canonical_handling(written)
+        if word in _CAPTION_WORDS or written == "SENSITIVE":
+            captions.append(written)
+        if word not in _CAPTION_WORDS or word == "NOFORN":
+            handling.append(word)
     return ClassificationLine(level, handling, captions, section, office, serial, tail.strip())
 
 
@@ -230,14 +238,14 @@ _NAME_TOKEN = re.compile(r"^(?:[A-Z]\.|[A-Z][A-Za-z'\-]+\.?|[A-Z][a-z]+[A-Z][a-z
 def _name_from_end(words: list[str]) -> tuple[str | None, str | None]:
     """Split `Political Counselor Kathleen M. Fitzpatrick` into (name, title)."""
     name: list[str] = []
+    mixed_case = any(c.islower() for w in words for c in w)
     for w in reversed(words):
         bare = w.strip(",;")
-        if (
-            not _NAME_TOKEN.match(bare)
-            or bare.upper() in _TITLE_WORDS
-            or bare.upper().rstrip(".") in _TITLE_WORDS
-        ):
+        up = bare.upper()
+        if not _NAME_TOKEN.match(bare) or up in _TITLE_WORDS or up.rstrip(".") in _TITLE_WORDS:
             break
+        if mixed_case and len(bare) > 2 and bare.isupper():
+            break  # an office acronym (`USTR`, `NSC`) in a mixed-case line is not part of a name
         name.insert(0, bare)
         if len(name) == 4:
             break
@@ -379,10 +387,17 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             close()
             _, p.declassify = parse_declassify(s)
             continue
-        if TAGS_LINE.match(s) and (u.startswith("TAGS") or ":" in s[:6] or not seen_main):
+        if TAGS_LINE.match(s) and (
+            u.startswith("TAGS") or ":" in s[:6] or not seen_main
+            or _TAGS_CONTINUATION.match(TAGS_LINE.sub("", u, count=1))
+        ):  # fmt: skip
             close()
             seen_main = True
             p.tags_raw = TAGS_LINE.sub("", s, count=1)
+            # TAGS wrapped onto the next line: `PREL, IN, IR` under `TAGS: KACT KNNP ...`.
+            while advance and i < n and _TAGS_CONTINUATION.match(lines[i].strip()):
+                p.tags_raw += " " + lines[i].strip()
+                i += 1
             p.tags = parse_tags(p.tags_raw)
             p.tags_lineno = idx + 1
             continue
@@ -416,9 +431,12 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                     if c == "NOFORN":
                         _add(p.handling, "NOFORN")
                 continue
-            hl = _HANDLING_LINES.get(" ".join(u.rstrip(".").split()))
+            words = " ".join(u.rstrip(".").split())
+            hl = _HANDLING_LINES.get(words)
             if hl:
                 _add(p.handling, hl)
+                if words == "SENSITIVE":  # written as a caption line, read as the SBU handling mark
+                    _add(p.captions, "SENSITIVE")
                 continue
             if p.classification_line is None and not p.distribution and CLASSIFICATION.match(u):
                 continue
