@@ -94,7 +94,7 @@ _CITED = re.compile(r"^(?:(\d{4}|\d{2})\s*)?([A-Z][A-Z'.\- ]*?[A-Z])\s*(\d{1,6})
 _NOT_OFFICE_WORDS = frozenset(
     {
         "DTG", "MSG", "EMAIL", "E-MAIL", "MAIL", "POINTS", "REPORT", "MEMO", "MEMCON", "TELCON",
-        "LETTER", "FAX", "PARA", "PARAS", "PARAGRAPH", "SECTION", "PAGE", "NOTE", "DATED", "ON", 
+        "LETTER", "FAX", "PARA", "PARAS", "PARAGRAPH", "SECTION", "PAGE", "NOTE", "DATED", "ON",
         "AND", "TO", "FROM", "IN", "NO", "NUMBER", "DAILY", "BRIEFING", "RESOLUTION", "UNSCR", "TREATY",
         "ARTICLE", "CODEL", "LAW", "DECREE", "USC", "ACT", "PUBLIC", "EO", "E.O.", "FY", "EXCHANGE",
     }
