@@ -1,10 +1,44 @@
-"""Bytes on disk -> cable texts: walking paths, detecting the form, and one reader per form."""
+"""Bytes on disk -> cable texts: walking paths, detecting the form, and one reader per form.
+
+    >>> for item in iter_texts(["cables/"]):             # doctest: +SKIP
+    ...     if isinstance(item, InputError):
+    ...         print(item, file=sys.stderr)             # "cables/x.gz: truncated gzip data ..."
+    ...     else:
+    ...         print(item.source.path, item.source.format, item.source.index, len(item.text))
+
+Everything is a generator and holds one cable at a time, however large the input. A file that
+cannot be read becomes an InputError item in the stream, and the stream goes on with the next
+input (or, in a CSV dump, the next row); the caller decides what to print and the exit status.
+
+Forms (`FORMATS`), detected from the first bytes of each file or stream unless forced:
+
+- text, markdown (`text.py`): one or more cables per file; UTF-8 or Latin-1, any line ends.
+- html (`html.py`): a Cablegate cable page; `source.metadata` from its table.
+- csv (`csvdump.py`): the Cablegate dump `cables.csv`; `source.metadata` from each row.
+- any of these gzip-compressed.
+
+`Source.index` is the position of the cable in its file from 0, or the CSV row number from 1.
+"""
 
 from __future__ import annotations
 
+import gzip
+import io
+import os
+import sys
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, BinaryIO
 
 from cablecli.model import Source
+
+if TYPE_CHECKING:
+    from cablecli.model import Cable
+
+FORMATS: tuple[str, ...] = ("text", "markdown", "html", "csv")
+
+__all__ = ["FORMATS", "CableInputError", "CableText", "InputError", "iter_texts", "read"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,3 +60,137 @@ class InputError:
     def __str__(self) -> str:
         where = f"{self.path}: row {self.row}" if self.row is not None else self.path
         return f"{where}: {self.message}"
+
+
+class CableInputError(Exception):
+    """Raised by `read` for an input that could not be read, when no `on_error` is given."""
+
+    def __init__(self, error: InputError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+PathArg = str | os.PathLike[str]
+
+
+def iter_texts(
+    paths: Sequence[PathArg] | PathArg = (),
+    input_format: str | None = None,
+    stdin: BinaryIO | None = None,
+    on_bytes: Callable[[int], None] | None = None,
+) -> Iterator[CableText | InputError]:
+    """Yield each cable text of `paths`, in input order, with an InputError for each bad input.
+
+    `paths` are files, directories (walked recursively, sorted, hidden entries skipped) or "-" for
+    `stdin` (default `sys.stdin.buffer`); no paths means stdin. `input_format` (one of FORMATS)
+    forces the form of every input instead of detecting it; gzip is always undone by its magic
+    bytes. `on_bytes(n)` is called with the size of each chunk of raw bytes read, for progress.
+    """
+    from cablecli.inputs.walk import STDIN, expand_paths
+
+    if input_format is not None and input_format not in FORMATS:
+        raise ValueError(f"unknown input format {input_format!r}; expected one of {', '.join(FORMATS)}")
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    names = [os.fspath(path) for path in paths] or [STDIN]
+    for item in expand_paths(names):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from _read_path(item, input_format, stdin, on_bytes)
+
+
+def read(
+    paths: Sequence[PathArg] | PathArg,
+    *,
+    input_format: str | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+) -> Iterator[Cable]:
+    """Yield one parsed record per cable in `paths` (see iter_texts).
+
+    An input that cannot be read is passed to `on_error` and skipped, or, without `on_error`,
+    raised as CableInputError.
+    """
+    from cablecli.parse import parse_text
+
+    for item in iter_texts(paths, input_format):
+        if isinstance(item, InputError):
+            if on_error is None:
+                raise CableInputError(item)
+            on_error(item)
+            continue
+        yield parse_text(item.text, item.source)
+
+
+def _read_path(
+    path: str, input_format: str | None, stdin: BinaryIO | None, on_bytes: Callable[[int], None] | None
+) -> Iterator[CableText | InputError]:
+    from cablecli.inputs.detect import BUFFER_SIZE, CountingReader
+    from cablecli.inputs.walk import STDIN
+
+    opened = None
+    try:
+        if path == STDIN:
+            raw = stdin if stdin is not None else sys.stdin.buffer
+        else:
+            opened = raw = open(path, "rb", buffering=0)  # noqa: SIM115 - closed below
+    except OSError as exc:
+        yield InputError(path, _describe(exc))
+        return
+    try:
+        stream = io.BufferedReader(CountingReader(raw, on_bytes), BUFFER_SIZE)
+        yield from read_stream(stream, path, input_format)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield InputError(path, _describe(exc))
+    finally:
+        if opened is not None:
+            opened.close()
+
+
+def read_stream(
+    stream: BinaryIO, path: str, input_format: str | None = None
+) -> Iterator[CableText | InputError]:
+    """The cable texts of one byte stream: gzip undone, form detected (or forced), read by its reader.
+
+    Errors from reading the stream itself (OSError, a truncated or corrupt gzip) propagate; the
+    caller turns them into an InputError.
+    """
+    from cablecli.inputs.csvdump import read_csv
+    from cablecli.inputs.detect import peek_head, sniff
+    from cablecli.inputs.html import read_html
+    from cablecli.inputs.text import read_texts
+
+    head, stream, at_eof = peek_head(stream)
+    form = sniff(head, at_eof)
+    layers = 0
+    while form == "gzip" and layers < 4:
+        stream = gzip.GzipFile(fileobj=stream, mode="rb")
+        head, stream, at_eof = peek_head(stream)
+        form = sniff(head, at_eof)
+        layers += 1
+    if form == "empty":
+        yield InputError(path, "empty file, no cable")
+        return
+    if form in ("binary", "gzip"):
+        yield InputError(path, "not a cable (binary data)")
+        return
+    form = input_format or form
+    if form == "html":
+        yield from read_html(stream, path)
+    elif form == "csv":
+        yield from read_csv(stream, path)
+    else:
+        yield from read_texts(stream, path, input_format)
+
+
+def _describe(exc: BaseException) -> str:
+    """A one-line message for an error met while opening or reading an input."""
+    if isinstance(exc, EOFError):
+        return "truncated gzip data (compressed file ended before the end-of-stream marker)"
+    if isinstance(exc, gzip.BadGzipFile):
+        return f"bad gzip data ({exc})"
+    if isinstance(exc, zlib.error):
+        return f"corrupt gzip data ({exc})"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__

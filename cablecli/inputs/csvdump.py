@@ -1,0 +1,174 @@
+r"""The Cablegate dump `cables.csv`, read row by row from a byte stream without loading the file.
+
+    >>> import io
+    >>> row = b'"1","3/4/2008 13:55","08BAKU187","Embassy Baku","CONFIDENTIAL","08STATE21209",'
+    >>> row += b'"VZCZCXYZ0659\nPP RUEHWEB","SUBJECT: A \\"QUOTED\\" WORD"\n'
+    >>> [(t.source.index, t.text) for t in read_csv(io.BytesIO(row), "cables.csv")]
+    [(1, 'VZCZCXYZ0659\nPP RUEHWEB\n\nSUBJECT: A "QUOTED" WORD')]
+
+The dump is a MySQL export: no header row; eight columns (id, date `M/D/YYYY HH:MM`, reference
+id, origin, classification, references, header, content); every field in double quotes with `\"`
+and `\\` backslash escapes (and MySQL's `\n`, `\t`, `\r`, `\0`, `\Z`, `\b`); literal newlines
+inside fields; fields of any size. Doubled quotes (`""`) are read too.
+
+The csv module cannot take it (its field size limit, and it knows no backslash escapes), so this
+is a scanner over buffered chunks that jumps from one quote or backslash to the next with a
+regular expression.
+
+A row becomes a CableText whose text is header, a blank line, content (just the content when the
+header is empty), line ends normalised; `source.index` is the row number from 1 and
+`source.metadata` holds the other six columns verbatim under "id", "date", "reference_id",
+"origin", "classification", "references". A row with another number of columns yields
+InputError "expected 8 columns, found N" with its row number, and reading goes on; a file that
+ends inside a quoted field yields an InputError for that row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from cablecli.inputs import CableText, InputError
+from cablecli.inputs.text import decode, normalise_newlines
+from cablecli.model import Source
+
+COLUMNS = 8
+METADATA_KEYS = ("id", "date", "reference_id", "origin", "classification", "references")
+CHUNK_SIZE = 1 << 20
+
+_QUOTE = 0x22
+_BACKSLASH = 0x5C
+_COMMA = 0x2C
+_LF = 0x0A
+_CR = 0x0D
+_SPECIAL = re.compile(rb'["\\]')
+_UNQUOTED_END = re.compile(rb"[,\r\n]")
+_ESCAPES = {
+    ord("n"): b"\n",
+    ord("t"): b"\t",
+    ord("r"): b"\r",
+    ord("0"): b"\x00",
+    ord("Z"): b"\x1a",
+    ord("b"): b"\b",
+}
+_NULL = b"\\N"  # MySQL's unquoted NULL
+
+
+class _Truncated(Exception):
+    """The data ended inside a quoted field."""
+
+
+def read_csv(stream: BinaryIO, path: str, chunk_size: int = CHUNK_SIZE) -> Iterator[CableText | InputError]:
+    """Yield one CableText per row of the dump, or an InputError for a row that cannot be read."""
+    buffer = b""
+    pos = 0
+    eof = False
+    row = 0
+    while True:
+        # Skip the line ends between rows (and blank lines).
+        end = len(buffer)
+        while pos < end and buffer[pos] in (_LF, _CR):
+            pos += 1
+        parsed = None
+        if pos < end:
+            try:
+                parsed = _parse_row(buffer, pos, eof)
+            except _Truncated:
+                yield InputError(path, "file ends inside a quoted field", row + 1)
+                return
+        if parsed is None:
+            if eof:
+                return
+            # Not a whole row in the buffer: read more, at least as much as is held, so that a
+            # huge field is rescanned a bounded number of times.
+            data = stream.read(max(chunk_size, end - pos))
+            if data:
+                buffer = buffer[pos:] + data
+                pos = 0
+            else:
+                eof = True
+            continue
+        fields, pos = parsed
+        row += 1
+        if len(fields) != COLUMNS:
+            yield InputError(path, f"expected {COLUMNS} columns, found {len(fields)}", row)
+            continue
+        yield _cable_text(fields, path, row)
+
+
+def _cable_text(fields: list[bytes], path: str, row: int) -> CableText:
+    values = [decode(field) for field in fields]
+    header, content = values[6], values[7]
+    text = header.rstrip("\r\n") + "\n\n" + content if header.strip() else content
+    metadata = dict(zip(METADATA_KEYS, values[:6], strict=True))
+    return CableText(normalise_newlines(text), Source(path=path, format="csv", index=row, metadata=metadata))
+
+
+def _parse_row(buf: bytes, pos: int, eof: bool) -> tuple[list[bytes], int] | None:
+    """Parse the row starting at `pos`: its fields and the position after its line end.
+
+    None when the buffer ends before the row does and more data may come; _Truncated when the
+    data has ended inside a quoted field.
+    """
+    n = len(buf)
+    fields: list[bytes] = []
+    search = _SPECIAL.search
+    while True:
+        if pos < n and buf[pos] == _QUOTE:
+            parts: list[bytes] = []
+            start = pos + 1
+            while True:
+                match = search(buf, start)
+                if match is None:
+                    if eof:
+                        raise _Truncated
+                    return None
+                i = match.start()
+                if i + 1 >= n and not eof:
+                    return None  # `\` or `"` last in the buffer: what follows decides
+                if buf[i] == _BACKSLASH:
+                    if i + 1 >= n:
+                        raise _Truncated
+                    escaped = buf[i + 1]
+                    parts.append(buf[start:i])
+                    parts.append(_ESCAPES.get(escaped) or buf[i + 1 : i + 2])
+                    start = i + 2
+                elif i + 1 < n and buf[i + 1] == _QUOTE:
+                    parts.append(buf[start : i + 1])  # a doubled quote
+                    start = i + 2
+                else:
+                    parts.append(buf[start:i])
+                    pos = i + 1
+                    break
+            if pos < n and buf[pos] not in (_COMMA, _LF, _CR):
+                # Stray bytes after the closing quote: keep them, up to the next separator.
+                match = _UNQUOTED_END.search(buf, pos)
+                if match is None and not eof:
+                    return None
+                stop = match.start() if match else n
+                parts.append(buf[pos:stop])
+                pos = stop
+            field = parts[0] if len(parts) == 1 else b"".join(parts)
+        else:
+            match = _UNQUOTED_END.search(buf, pos)
+            if match is None and not eof:
+                return None
+            stop = match.start() if match else n
+            field = buf[pos:stop]
+            if field == _NULL:
+                field = b""
+            pos = stop
+        fields.append(field)
+        if pos >= n:
+            return (fields, pos) if eof else None
+        byte = buf[pos]
+        if byte == _COMMA:
+            pos += 1
+            continue
+        if byte == _LF:
+            return fields, pos + 1
+        # CR: CRLF ends the row; a lone CR ends it too.
+        if pos + 1 >= n:
+            return (fields, pos + 1) if eof else None
+        return fields, pos + 2 if buf[pos + 1] == _LF else pos + 1

@@ -1,0 +1,123 @@
+"""Tell the form of a byte stream from its first bytes, looking ahead without consuming them.
+
+    >>> sniff(b'"1","6/27/1986 12:19","86TOKYO2297",')
+    'csv'
+    >>> sniff(b"<?xml version='1.0' encoding='utf-8' ?>")
+    'html'
+    >>> sniff(b"\\r\\nVZCZCXRO4815\\r\\n")
+    'text'
+    >>> sniff(b"TAGS: [PGOV](#) [PREL](#)")
+    'markdown'
+
+`sniff` answers one of "gzip", "empty", "binary", "html", "csv", "markdown", "text".
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import BinaryIO
+
+HEAD_SIZE = 8192  # bytes looked at: the NUL check covers the first 8 KiB
+BUFFER_SIZE = 1 << 16
+
+GZIP_MAGIC = b"\x1f\x8b"
+UTF8_BOM = b"\xef\xbb\xbf"
+
+_CSV_ROW_START = re.compile(rb'"\d+","')
+# `[PGOV](#)`: how some archives render TAGS as links.
+TAG_LINK = re.compile(rb"\[[^\[\]\r\n]{1,60}\]\(#\)")
+
+
+def sniff(head: bytes, at_eof: bool = True) -> str:
+    """The form of a stream whose first bytes are `head`; `at_eof` says the stream holds no more."""
+    if head.startswith(GZIP_MAGIC):
+        return "gzip"
+    if b"\x00" in head[:HEAD_SIZE]:
+        return "binary"
+    start = head[len(UTF8_BOM) :] if head.startswith(UTF8_BOM) else head
+    start = start.lstrip()
+    if not start:
+        return "empty" if at_eof else "text"
+    if start.startswith(b"<"):
+        return "html"
+    if _CSV_ROW_START.match(start):
+        return "csv"
+    if TAG_LINK.search(head):
+        return "markdown"
+    return "text"
+
+
+def peek_head(stream: BinaryIO, size: int = HEAD_SIZE) -> tuple[bytes, BinaryIO, bool]:
+    """Look at the first `size` bytes of `stream` without consuming them.
+
+    Returns the bytes, a stream that still yields everything from the start, and whether the
+    stream ended within those bytes. A buffered stream is peeked; when the peek comes back short
+    (a pipe, or an object without `peek`) the bytes are read and put back in front of the rest.
+    """
+    peek = getattr(stream, "peek", None)
+    if peek is not None:
+        head = peek(size)
+        if len(head) >= size:
+            return head[:size], stream, False
+    parts: list[bytes] = []
+    have = 0
+    while have < size:
+        data = stream.read(size - have)
+        if not data:
+            break
+        parts.append(data)
+        have += len(data)
+    head = b"".join(parts)
+    return head, io.BufferedReader(_Prefixed(head, stream), BUFFER_SIZE), have < size
+
+
+class _Prefixed(io.RawIOBase):
+    """A raw stream that yields `prefix`, then the rest of `stream`."""
+
+    def __init__(self, prefix: bytes, stream: BinaryIO) -> None:
+        super().__init__()
+        self._prefix = memoryview(prefix)
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._prefix:
+            n = min(len(buffer), len(self._prefix))
+            buffer[:n] = self._prefix[:n]
+            self._prefix = self._prefix[n:]
+            return n
+        readinto = getattr(self._stream, "readinto", None)
+        if readinto is not None:
+            return readinto(buffer) or 0
+        data = self._stream.read(len(buffer))
+        if not data:
+            return 0
+        buffer[: len(data)] = data
+        return len(data)
+
+
+class CountingReader(io.RawIOBase):
+    """A raw stream over `stream` that reports each chunk's size to `on_bytes` (for a progress bar)."""
+
+    def __init__(self, stream: BinaryIO, on_bytes=None) -> None:
+        super().__init__()
+        self._stream = stream
+        self._on_bytes = on_bytes
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        readinto = getattr(self._stream, "readinto", None)
+        if readinto is not None:
+            n = readinto(buffer) or 0
+        else:
+            data = self._stream.read(len(buffer))
+            n = len(data) if data else 0
+            buffer[:n] = data or b""
+        if n and self._on_bytes is not None:
+            self._on_bytes(n)
+        return n

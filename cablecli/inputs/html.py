@@ -1,0 +1,248 @@
+"""Cablegate cable pages: the metadata table and the cable text from the `<pre>` blocks, via html.parser.
+
+    >>> import io
+    >>> page = (b"<table class='cable'><tr><th>Reference ID</th><th>Origin</th></tr>"
+    ...         b"<tr><td><a href='#'>08BAKU187</a></td><td>Embassy Baku</td></tr></table>"
+    ...         b"<pre>VZCZCXYZ0659&#x000A;PP RUEHWEB</pre>"
+    ...         b"<pre>TAGS: <a href='/tag/PGOV_0.html'>PGOV</a>&#x000A;"
+    ...         b"<a id='par1' href='#par1'>\\xc2\\xb6</a>1. Text</pre>")
+    >>> [cable] = read_html(io.BytesIO(page), "p.html")
+    >>> cable.text
+    'VZCZCXYZ0659\\nPP RUEHWEB\\n\\nTAGS: PGOV\\n\\xb61. Text'
+    >>> cable.source.metadata
+    {'reference_id': '08BAKU187', 'origin': 'Embassy Baku'}
+
+The text is the `<pre>` blocks in order, link texts kept (tag codes, `¶` marks) and entities
+decoded (`&#x000A;` is a newline), joined with a blank line; the "partial extract" notice that
+some pages put in the first block is left out.
+
+`source.metadata` holds the table's cells, whitespace-trimmed but otherwise verbatim, under
+"reference_id", "created", "released", "classification", "origin". Columns are matched by their
+header text, so a layout without one of them (the 4-column table) simply lacks that key. The
+classification is the link's text: its `title` attribute is wrong on many pages.
+
+Archive pages of the older PlusD site (no `<pre>`) are read best effort: the text is the
+"text-header" block and the "tagged-text" block, and metadata holds the synopsis fields under
+their labels in snake case ("canonical_id", "date", "original_classification", "from", ...),
+never under the Cablegate keys, since their values are not in the same form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from typing import BinaryIO
+
+from cablecli.inputs import CableText, InputError
+from cablecli.inputs.text import decode, normalise_newlines
+from cablecli.model import Source
+
+COLUMNS = {
+    "reference id": "reference_id",
+    "created": "created",
+    "released": "released",
+    "classification": "classification",
+    "origin": "origin",
+}
+# A table without header cells: the 2010 order, and the 4-column one without "Released".
+_POSITIONAL = {
+    5: ("reference_id", "created", "released", "classification", "origin"),
+    4: ("reference_id", "created", "classification", "origin"),
+}
+PARTIAL_EXTRACT = "This record is a partial extract of the original cable"
+
+
+def read_html(stream: BinaryIO, path: str) -> Iterator[CableText | InputError]:
+    """Yield the one cable of a page, or an InputError "no cable text found"."""
+    page = _CablePage()
+    page.feed(decode(stream.read()))
+    page.close()
+    text, metadata = page.result()
+    if text is None:
+        yield InputError(path, "no cable text found")
+        return
+    yield CableText(normalise_newlines(text), Source(path=path, format="html", index=0, metadata=metadata))
+
+
+def _classes(attrs: list[tuple[str, str | None]]) -> list[str]:
+    return next(((value or "").split() for name, value in attrs if name == "class"), [])
+
+
+def _attr(attrs: list[tuple[str, str | None]], wanted: str) -> str | None:
+    return next((value for name, value in attrs if name == wanted), None)
+
+
+class _CablePage(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pres: list[str] = []
+        self._pre: list[str] | None = None
+        self._pre_depth = 0
+        # The metadata table: rows of (tag, text, colspan) cells.
+        self.rows: list[list[tuple[str, str, bool]]] = []
+        self._table_depth = 0
+        self._row: list[tuple[str, str, bool]] | None = None
+        self._cell: list[str] | None = None
+        self._cell_tag = ""
+        self._cell_span = False
+        # PlusD pages: named divs captured whole, and the synopsis key/value pairs.
+        self.divs: dict[str, str] = {}
+        self._div: list[str] | None = None
+        self._div_name = ""
+        self._div_depth = 0
+        self.synopsis: list[tuple[str, str]] = []
+        self._synopsis_key: str | None = None
+
+    # -- events ---------------------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "pre":
+            self._pre_depth += 1
+            if self._pre_depth == 1:
+                self._pre = []
+        elif tag == "br" and self._pre is not None:
+            self._pre.append("\n")
+        elif tag == "table":
+            if self._table_depth or "cable" in _classes(attrs):
+                self._table_depth += 1
+        elif self._table_depth == 1 and tag in ("tr", "th", "td"):
+            self._table_tag(tag, attrs)
+        elif tag == "div":
+            self._div_start(attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "pre" and self._pre_depth:
+            self._pre_depth -= 1
+            if self._pre_depth == 0 and self._pre is not None:
+                self.pres.append("".join(self._pre))
+                self._pre = None
+        elif tag == "table" and self._table_depth:
+            if self._table_depth == 1:
+                self._end_row()
+            self._table_depth -= 1
+        elif self._table_depth == 1 and tag in ("th", "td"):
+            self._end_cell()
+        elif self._table_depth == 1 and tag == "tr":
+            self._end_row()
+        elif tag == "div":
+            self._div_end()
+
+    def handle_data(self, data: str) -> None:
+        if self._pre is not None:
+            self._pre.append(data)
+        if self._cell is not None:
+            self._cell.append(data)
+        if self._div is not None:
+            self._div.append(data)
+
+    # -- the metadata table ---------------------------------------------------------------------
+
+    def _table_tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self._end_row()
+            self._row = []
+            return
+        self._end_cell()
+        if self._row is None:
+            self._row = []
+        self._cell = []
+        self._cell_tag = tag
+        self._cell_span = (_attr(attrs, "colspan") or "1").strip() not in ("", "1")
+
+    def _end_cell(self) -> None:
+        if self._cell is not None and self._row is not None:
+            self._row.append((self._cell_tag, "".join(self._cell).strip(), self._cell_span))
+        self._cell = None
+
+    def _end_row(self) -> None:
+        self._end_cell()
+        if self._row:
+            self.rows.append(self._row)
+        self._row = None
+
+    def metadata(self) -> dict[str, str] | None:
+        headers: list[str] | None = None
+        for row in self.rows:
+            if all(tag == "th" for tag, _, _ in row):
+                if headers is None:
+                    headers = [text for _, text, _ in row]
+                continue
+            if any(span for _, _, span in row):
+                continue  # "Appears in these articles" and the like
+            values = [text for _, text, _ in row]
+            if headers is not None:
+                keys = [COLUMNS.get(" ".join(h.lower().split())) for h in headers]
+            else:
+                keys = list(_POSITIONAL.get(len(values), ()))
+            return {key: value for key, value in zip(keys, values, strict=False) if key is not None}
+        return None
+
+    # -- PlusD pages ----------------------------------------------------------------------------
+
+    def _div_start(self, attrs: list[tuple[str, str | None]]) -> None:
+        if self._div is not None:
+            self._div_depth += 1
+            return
+        classes = _classes(attrs)
+        if "text-header" in classes:
+            name = "text-header"
+        elif _attr(attrs, "id") == "tagged-text":
+            name = "tagged-text"
+        elif "s_key" in classes:
+            name = "s_key"
+        elif "s_val" in classes:
+            name = "s_val"
+        else:
+            return
+        if name in self.divs and name not in ("s_key", "s_val"):
+            return  # the first one only; the "Raw content" tab repeats the text
+        self._div = []
+        self._div_name = name
+        self._div_depth = 1
+
+    def _div_end(self) -> None:
+        if self._div is None:
+            return
+        self._div_depth -= 1
+        if self._div_depth:
+            return
+        text = "".join(self._div)
+        self._div = None
+        if self._div_name == "s_key":
+            self._synopsis_key = text
+        elif self._div_name == "s_val":
+            if self._synopsis_key is not None:
+                self.synopsis.append((self._synopsis_key, text.strip()))
+            self._synopsis_key = None
+        else:
+            self.divs[self._div_name] = text
+
+    def plusd_metadata(self) -> dict[str, str]:
+        metadata: dict[str, str] = {}
+        for label, value in self.synopsis:
+            key = re.sub(r"[^a-z0-9]+", "_", label.strip().rstrip(":").lower()).strip("_")
+            if key and key not in metadata:
+                metadata[key] = value
+        return metadata
+
+    # -- result ---------------------------------------------------------------------------------
+
+    def result(self) -> tuple[str | None, dict[str, str] | None]:
+        blocks = [pre for pre in self.pres if not pre.lstrip().startswith(PARTIAL_EXTRACT)]
+        if blocks:
+            return _join(blocks), self.metadata()
+        names = ("text-header", "tagged-text")
+        plusd = [self.divs[name].strip("\r\n") for name in names if name in self.divs]
+        if any(block.strip() for block in plusd):
+            return _join(plusd), self.plusd_metadata()
+        return None, None
+
+
+def _join(blocks: list[str]) -> str:
+    """Blocks joined with one blank line between them: trailing newlines of a block are dropped first."""
+    return "\n\n".join([block.rstrip("\r\n") for block in blocks[:-1]] + [blocks[-1]])
