@@ -1,0 +1,315 @@
+"""The command line: options in, one call into the core, output out. Errors become exit codes here."""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+
+from cablecli import __version__
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    NOT_FOUND = 1  # grep matched nothing; check found a violation
+    ERROR = 2  # bad usage, or an input that could not be read
+    INTERRUPTED = 130
+
+
+class Color(str, enum.Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class InputFormat(str, enum.Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    csv = "csv"
+
+
+class ParseFormat(str, enum.Enum):
+    yaml = "yaml"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+app = typer.Typer(
+    name="cablecli",
+    help="Inspect US State Department telegrams (cables): parse, show, grep, tags, addressees, check.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Options shared by the commands that read cables.
+PathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Files, directories (walked recursively) or - for stdin; no path reads stdin.",
+        show_default=False,
+    ),
+]
+InputFormatOpt = Annotated[
+    InputFormat | None,
+    typer.Option("--input-format", help="Read every input as this form instead of detecting it."),
+]
+JobsOpt = Annotated[
+    int, typer.Option("--jobs", "-j", min=0, help="Worker processes for parsing; 0 means one per core.")
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to FILE (atomically: a temporary file renamed at the end)."),
+]
+ColorOpt = Annotated[
+    Color, typer.Option("--color", help="Colour: auto (a terminal, and NO_COLOR unset), always or never.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"cablecli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Inspect US State Department telegrams (cables): parse, show, grep, tags, addressees, check."""
+
+
+class Run:
+    """What one command invocation has seen: input errors are reported once, on stderr, and counted."""
+
+    def __init__(self) -> None:
+        self.errors = 0
+
+    def error(self, message: str) -> None:
+        self.errors += 1
+        sys.stderr.write(f"cablecli: {_one_line(message)}\n")
+        sys.stderr.flush()
+
+    def warn(self, message: str) -> None:
+        sys.stderr.write(f"cablecli: {_one_line(message)}\n")
+
+    def exit_code(self, ok: ExitCode = ExitCode.OK) -> int:
+        return int(ExitCode.ERROR) if self.errors else int(ok)
+
+
+def _one_line(message: str) -> str:
+    # Messages name files and quote input: keep them on one line and free of control characters.
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in " ".join(str(message).split()))
+
+
+def input_size(paths: list[str]) -> int | None:
+    """Total size of the regular files among `paths` (walking directories), for a progress bar."""
+    total = 0
+    for p in paths:
+        if p == "-":
+            return None
+        try:
+            if os.path.isdir(p):
+                for root, dirs, files in os.walk(p):
+                    dirs[:] = [d for d in dirs if not d.startswith(".")]
+                    total += sum(
+                        os.path.getsize(os.path.join(root, f)) for f in files if not f.startswith(".")
+                    )
+            else:
+                total += os.path.getsize(p)
+        except OSError:
+            continue
+    return total
+
+
+@contextmanager
+def reading(paths: list[str], input_format: InputFormat | None, run: Run) -> Iterator[Iterator[Any]]:
+    """The cable texts of `paths` as a stream, with a progress bar on a terminal's stderr.
+
+    InputErrors stay in the stream (so that parallel parsing keeps them in place); callers pass
+    each to `run.error`.
+    """
+    from cablecli.inputs import iter_texts
+    from cablecli.render.console import progress
+
+    show = sys.stderr.isatty() and not os.environ.get("CABLECLI_NO_PROGRESS")
+    total = input_size(paths) if show else None
+    with progress(total, show and bool(total and total > 8 * 1024 * 1024)) as advance:
+        yield iter_texts(paths, input_format.value if input_format else None, on_bytes=advance)
+
+
+@contextmanager
+def output(path: Path | None) -> Iterator[TextIO]:
+    """stdout, or FILE written to a temporary file beside it and renamed into place on success."""
+    if path is None:
+        yield sys.stdout
+        return
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        with _suppress_oserror():
+            os.unlink(tmp)
+        raise
+
+
+@contextmanager
+def _suppress_oserror() -> Iterator[None]:
+    try:
+        yield
+    except OSError:
+        pass
+
+
+def fail(message: str) -> None:
+    """A usage error: one line on stderr, exit status 2."""
+    sys.stderr.write(f"cablecli: {message}\n")
+    raise typer.Exit(int(ExitCode.ERROR))
+
+
+def parse_fields(value: str | None) -> list[str] | None:
+    from cablecli.model import FIELDS
+
+    if not value:
+        return None
+    fields = [f.strip() for f in value.split(",") if f.strip()]
+    unknown = [f for f in fields if f not in FIELDS]
+    if unknown:
+        fail(f"unknown field(s) {', '.join(unknown)}; fields are: {', '.join(FIELDS)}")
+    return fields
+
+
+def _record_for_output(cable: Any, fields: list[str] | None, no_body: bool) -> dict[str, Any]:
+    from cablecli.render.records import select
+
+    return select(cable.to_dict(), fields, no_body)
+
+
+@app.command("parse")
+def parse_command(
+    paths: PathsArg = None,
+    fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = ParseFormat.yaml,
+    fields: Annotated[
+        str | None, typer.Option("--fields", help="Comma-separated fields to keep, in this order.")
+    ] = None,
+    no_body: Annotated[bool, typer.Option("--no-body", help="Leave out the body text.")] = False,
+    output_path: OutputOpt = None,
+    input_format: InputFormatOpt = None,
+    jobs: JobsOpt = 1,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """One structured record per cable (see docs/record.md for the fields).
+
+    Examples:
+
+      cablecli parse examples/08BAKU187.txt -f json
+
+      cablecli parse cables/ -f jsonl --no-body | jq -r .subject
+
+      cablecli parse cables.csv.gz -f csv --fields reference_id,date,tags -o index.csv
+    """
+    from functools import partial
+
+    from cablecli.inputs import InputError
+    from cablecli.model import FIELDS
+    from cablecli.parse.pool import parse_stream
+    from cablecli.render.records import WRITERS
+
+    run = Run()
+    selected = parse_fields(fields)
+    columns = selected or [f for f in FIELDS if not (no_body and f == "body")]
+    transform = partial(_record_for_output, fields=selected, no_body=no_body)
+    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+        if fmt is ParseFormat.table:
+            from cablecli.render.console import make_console, record_table, use_color
+
+            rows = []
+            for item in parse_stream(items, jobs, transform):
+                if isinstance(item, InputError):
+                    run.error(str(item))
+                else:
+                    rows.append(item)
+            shown = selected or ["reference_id", "date", "classification", "origin", "subject"]
+            console = make_console(out, use_color(color.value, out) and output_path is None)
+            console.print(record_table(rows, shown))
+        else:
+            writer = WRITERS[fmt.value](out, columns)
+            for item in parse_stream(items, jobs, transform):
+                if isinstance(item, InputError):
+                    run.error(str(item))
+                else:
+                    writer.write(item)
+            writer.close()
+    raise typer.Exit(run.exit_code())
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: runs the app, turns every failure into a message and an exit status."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        # Like other Unix filters, end silently when the reader of our output goes away (`| head`).
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    code: Any = 0
+    try:
+        code = app(args=argv, prog_name="cablecli", standalone_mode=False)
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("\n")
+        code = ExitCode.INTERRUPTED
+    except typer.Exit as exc:
+        code = getattr(exc, "exit_code", 0)
+    except BrokenPipeError:
+        _quiet_stdout()
+        code = 0
+    except OSError as exc:
+        if _is_broken_pipe(exc):
+            _quiet_stdout()
+            code = 0
+        else:
+            sys.stderr.write(f"cablecli: {exc}\n")
+            code = ExitCode.ERROR
+    except Exception as exc:  # never show a traceback to a user
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # a usage error from the option parser
+            exc.show()
+            sys.exit(exc.exit_code)
+        sys.stderr.write(f"cablecli: internal error: {type(exc).__name__}: {exc}\n")
+        code = ExitCode.ERROR
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, OSError):
+        _quiet_stdout()
+    sys.exit(int(code or 0))
+
+
+def _is_broken_pipe(exc: OSError) -> bool:
+    import errno
+
+    return exc.errno in (errno.EPIPE, errno.EINVAL) and not getattr(exc, "filename", None)
+
+
+def _quiet_stdout() -> None:
+    # Python flushes stdout again at exit; point it at /dev/null so that fails quietly too.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+Reporter = Callable[[str], None]

@@ -1,0 +1,85 @@
+"""Parse a stream of cable texts, in this process or in worker processes, keeping input order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from cablecli.inputs import CableText, InputError
+from cablecli.model import Cable
+from cablecli.parse import parse_text
+
+# Texts handed to a worker at a time: large enough to amortise the pickling round trip,
+# small enough to keep memory flat and output flowing.
+_CHUNK = 64
+
+
+def _identity(cable: Cable) -> Cable:
+    return cable
+
+
+class _Work:
+    """Picklable worker callable: parse, then transform (e.g. to a dict or a line of output)."""
+
+    def __init__(self, transform: Callable[[Cable], Any]) -> None:
+        self.transform = transform
+
+    def __call__(self, item: CableText) -> Any:
+        return self.transform(parse_text(item.text, item.source))
+
+
+def resolve_jobs(jobs: int) -> int:
+    """`-j 0` means one worker per core."""
+    return (os.cpu_count() or 1) if jobs <= 0 else jobs
+
+
+def parse_stream(
+    items: Iterable[CableText | InputError],
+    jobs: int = 1,
+    transform: Callable[[Cable], Any] = _identity,
+) -> Iterator[Any | InputError]:
+    """Yield `transform(parse_text(text))` for each text and each InputError as it comes, in order.
+
+    With `jobs` > 1 the parsing and the transform run in worker processes (the transform must then
+    be picklable: a module-level function or a functools.partial of one).
+    """
+    work = _Work(transform)
+    jobs = resolve_jobs(jobs)
+    if jobs == 1:
+        for item in items:
+            yield item if isinstance(item, InputError) else work(item)
+        return
+    yield from _parallel(items, jobs, work)
+
+
+def _parallel(items: Iterable[CableText | InputError], jobs: int, work: _Work) -> Iterator[Any]:
+    import multiprocessing as mp
+    from collections import deque
+
+    ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
+    with ctx.Pool(jobs) as pool:
+        # Batches go out in order and come back in order; InputErrors travel in the same queue
+        # so that they are reported where they occur. A bounded window keeps memory flat.
+        window: deque = deque()
+        limit = jobs * 4
+        batch: list[CableText | InputError] = []
+
+        def submit(chunk: list[CableText | InputError]) -> None:
+            window.append(pool.apply_async(_run_batch, (work, chunk)))
+
+        for item in items:
+            batch.append(item)
+            if len(batch) >= _CHUNK:
+                submit(batch)
+                batch = []
+                while len(window) >= limit:
+                    yield from window.popleft().get()
+        if batch:
+            submit(batch)
+        while window:
+            yield from window.popleft().get()
+
+
+def _run_batch(work: _Work, chunk: list[CableText | InputError]) -> list[Any]:
+    return [item if isinstance(item, InputError) else work(item) for item in chunk]

@@ -1,0 +1,1 @@
+"""Records -> output: machine formats written with the standard library, Rich for people."""

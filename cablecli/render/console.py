@@ -1,0 +1,80 @@
+"""Where output goes and how it looks: the stdout/stderr consoles, colour, tables, progress."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from cablecli.render.records import flat_value
+
+
+def use_color(choice: str, stream: TextIO) -> bool:
+    """`--color auto|always|never`: auto means a terminal and no NO_COLOR in the environment."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def make_console(stream: TextIO, color: bool, width: int | None = None) -> Console:
+    """A Rich console on `stream` that never interprets the text it is given as markup."""
+    return Console(
+        file=stream,
+        force_terminal=color,
+        no_color=not color,
+        color_system="auto" if color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+        width=width,
+    )
+
+
+def record_table(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> Table:
+    """A table with one row per record; every cell is plain Text, so cable text cannot style it."""
+    table = Table(show_header=True, header_style="bold", show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for record in records:
+        table.add_row(*(Text(flat_value(record.get(c))) for c in columns))
+    return table
+
+
+@contextmanager
+def progress(total: int | None, enabled: bool, label: str = "reading") -> Iterator[Callable[[int], None]]:
+    """A progress bar over bytes read, on stderr, only when `enabled` (stderr is a terminal)."""
+    if not enabled:
+        yield lambda n: None
+        return
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        TimeRemainingColumn(),
+        console=Console(file=sys.stderr),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
