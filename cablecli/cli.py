@@ -23,20 +23,20 @@ class ExitCode(enum.IntEnum):
     INTERRUPTED = 130
 
 
-class Color(str, enum.Enum):
+class Color(enum.StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
 
 
-class InputFormat(str, enum.Enum):
+class InputFormat(enum.StrEnum):
     text = "text"
     markdown = "markdown"
     html = "html"
     csv = "csv"
 
 
-class ParseFormat(str, enum.Enum):
+class ParseFormat(enum.StrEnum):
     yaml = "yaml"
     json = "json"
     jsonl = "jsonl"
