@@ -19,7 +19,7 @@ _MARKING_OK = re.compile(
 # `TO PAGE 02 STATE 015113 182333Z`.
 PAGE_BREAK = re.compile(
     r"^\s*(?:(?:TO|INFO)\s+)?(?:PAGE\s+\d+\s+)?[A-Z][A-Z .'\-]*?\s+\d{5,8}"
-    r"(?:\s+\d{2,3}\s+OF\s+\d{2,3})?(?:\s+\d{6}Z)?\s*$"
+    r"(?:\s+\d{2,3}(?:\.\d)?\s+OF\s+\d{2,3})?(?:\s+\d{6}Z)?\s*$"
 )
 _PAGE_WORD = re.compile(r"^\s*(?:(?:TO|INFO)\s+)?PAGE\s+\d+\b")
 _SIGNER = re.compile(
@@ -28,6 +28,7 @@ _SIGNER = re.compile(
 _NOT_SIGNERS = frozenset({"END", "BT", "NNNN", "SIPDIS", "SUMMARY", "COMMENT", "UNCLASSIFIED", "CONFIDENTIAL",
                           "SECRET", "NOFORN", "END SUMMARY", "END COMMENT", "END NOTE", "BACKGROUND",
                           "CONCLUSION", "ACTION REQUEST", "NEXT STEPS"})  # fmt: skip
+_TITLE_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?$")
 _FOOTER = re.compile(
     r"(?i)^(?:visit .*|.*classified website.*|https?://\S+|www\.\S+|\S+\.(?:gov|sgov|smil)\S*)$"
 )
@@ -70,17 +71,19 @@ def find_signers(lines: list[str], start: int) -> tuple[list[str], int | None]:
     j = len(lines) - 1
     while j >= start:
         s = lines[j].strip()
-        if not s or _FOOTER.match(s) or s.upper() in ("BT", "NNNN") or s.startswith("#"):
+        if not s or _FOOTER.match(s) or s.upper() in ("BT", "NNNN") or s.startswith("#") or is_page_break(s):
             j -= 1
             continue
         break
     if j < start:
         return [], None
     s = " ".join(lines[j].split()).rstrip(".")
-    if len(s) > 40 or not _SIGNER.match(s) or s in _NOT_SIGNERS or is_page_break(s):
+    prev = lines[j - 1].strip() if j - 1 >= start else ""
+    if _TITLE_NAME.match(s) and not prev:
+        s = s.upper()  # `Murray` alone after a blank line, as some posts sign
+    if len(s) > 40 or not _SIGNER.match(s) or s in _NOT_SIGNERS:
         return [], None
     # A wrapped last line of an all-capitals paragraph is not a signature.
-    prev = lines[j - 1].strip() if j - 1 >= start else ""
     if prev and not prev.endswith((".", ":", "!", "?", '"', ")", "'")) and not _DASHES.match(prev):
         return [], None
     names = [n.strip() for n in s.split("/") if n.strip()]
