@@ -464,6 +464,16 @@ def test_csv_doubled_quotes_mysql_escapes_and_crlf() -> None:
     assert second.source.index == 2
 
 
+def test_csv_after_a_byte_order_mark() -> None:
+    [item] = texts(iter_texts([], stdin=io.BytesIO(b"\xef\xbb\xbf" + CSV_ROW)))
+    assert item.source.metadata["id"] == "1"
+
+
+def test_no_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    assert list(iter_texts([])) == [InputError("-", "no standard input")]
+
+
 def test_csv_wrong_column_count_then_next_rows() -> None:
     rows = [
         csv_row(["1", "d", "r", "o", "c", "", "h", "body one"]),

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from cablecli.inputs import CableText, InputError
+from cablecli.inputs.detect import UTF8_BOM
 from cablecli.inputs.text import decode, normalise_newlines
 from cablecli.model import Source
 
@@ -83,6 +84,8 @@ def read_csv(stream: BinaryIO, path: str, chunk_size: int = CHUNK_SIZE) -> Itera
             # huge field is rescanned a bounded number of times.
             data = stream.read(max(chunk_size, end - pos))
             if data:
+                if row == 0 and not buffer and data.startswith(UTF8_BOM):
+                    data = data[len(UTF8_BOM) :]
                 buffer = buffer[pos:] + data
                 pos = 0
             else:
