@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from cablecli.model import Paragraph
-from cablecli.parse.preamble import CLASSIFICATION
+from cablecli.parse.pages import is_page_break
 
 # `1. (C) text`, `¶1. (S/NF) text`, `12.(SBU) text`; not `1.4 (b)` or `2.7 million`.
 PARAGRAPH = re.compile(
@@ -15,13 +15,6 @@ PARAGRAPH = re.compile(
 _MARKING_OK = re.compile(
     r"^(?:U|SBU|C|S|TS|FOUO|SNF|CNF|UNCLASSIFIED|CONFIDENTIAL|SECRET|NF|[UCS]\s?NF|TS\s?NF)"
 )
-# `REYKJAVIK 00000195  002 OF 002`, `PAGE 02 HARARE 06677 01 OF 03 291400Z`,
-# `TO PAGE 02 STATE 015113 182333Z`.
-PAGE_BREAK = re.compile(
-    r"^\s*(?:(?:TO|INFO)\s+)?(?:PAGE\s+\d+\s+)?[A-Z][A-Z .'\-]*?\s+\d{5,8}"
-    r"(?:\s+\d{2,3}(?:\.\d)?\s+OF\s+\d{2,3})?(?:\s+\d{6}Z)?\s*$"
-)
-_PAGE_WORD = re.compile(r"^\s*(?:(?:TO|INFO)\s+)?PAGE\s+\d+\b")
 _SIGNER = re.compile(
     r"^[A-Z][A-Z'\-]*(?:\.? [A-Z][A-Z'\-]*\.?){0,3}(?:\s*/\s*[A-Z][A-Z'\-]*(?:\.? [A-Z][A-Z'\-]*){0,3})*$"
 )
@@ -46,20 +39,6 @@ class Body:
     comment: str | None = None
     signers: list[str] = field(default_factory=list)
     signer_line: int | None = None
-
-
-def is_page_break(s: str) -> bool:
-    """A page header or repeated classification banner inside the text; not cable text."""
-    u = s.upper()
-    if _PAGE_WORD.match(u):
-        return True
-    if " OF " in u or u[-1:].isdigit():
-        if PAGE_BREAK.match(u) and not PARAGRAPH.match(u):
-            return True
-    if CLASSIFICATION.match(u):
-        rest = CLASSIFICATION.match(u).group(2)
-        return bool(re.search(r"\d{4,8}\s*$", rest)) or not rest.strip()
-    return False
 
 
 def _clean(text: str) -> str:
@@ -110,9 +89,7 @@ def parse_body(lines: list[str], start: int) -> Body:
         c = s[0]
         if c.isdigit() or c == "¶":
             m = PARAGRAPH.match(s)
-            if m and (
-                prev_blank or m.group(3) or m.group(1) or number is None or int(m.group(2)) == number + 1
-            ):
+            if m and (prev_blank or m.group(3) or number is None or int(m.group(2)) == number + 1):
                 mk = m.group(3)
                 if mk and not _MARKING_OK.match(mk):
                     mk = None
@@ -146,7 +123,7 @@ def parse_body(lines: list[str], start: int) -> Body:
         prev_blank = False
     if number is not None:
         b.paragraphs.append(Paragraph(number, marking, _clean(" ".join(parts)), para_line))
-    b.summary = _find_summary(b.paragraphs, heading_before)
+    b.summary = _find_summary(b.paragraphs, heading_before) or _find_unnumbered_summary(lines, start, end)
     b.comment = _find_comment(b.paragraphs)
     return b
 
@@ -167,6 +144,26 @@ def _find_summary(paragraphs: list[Paragraph], heading_before: dict[int, str]) -
             collected.append(follow)
         # No `End Summary`: the summary is that paragraph alone.
         return _clean(text) or None
+    return None
+
+
+def _find_unnumbered_summary(lines: list[str], start: int, end: int) -> str | None:
+    """`SUMMARY: ...` in a body without numbered paragraphs: up to `End Summary` or a blank line."""
+    for k in range(start, end):
+        m = _SUMMARY_START.match(lines[k])
+        if not m or not lines[k][m.end() :].strip():
+            continue
+        collected = [lines[k][m.end() :]]
+        for j in range(k + 1, min(end, k + 80)):
+            s = lines[j].strip()
+            e = _SUMMARY_END.search(s)
+            if e:
+                collected.append(s[: e.start()])
+                break
+            if not s:
+                break
+            collected.append(s)
+        return _clean(" ".join(collected)) or None
     return None
 
 

@@ -1,0 +1,31 @@
+"""Shared test helpers: paths to fixtures and to the shared corpus and generator beside the repo."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+SHARED = ROOT / ".." / "shared"
+CORPUS = SHARED / "corpus"
+GENCORPUS = SHARED / "tools" / "gencorpus.py"
+
+
+def need_corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not beside this checkout")
+    return CORPUS
+
+
+def generate(out: Path, count: int, seed: str = "1", fmt: str = "mixed", messy: float = 0.0) -> Path:
+    """A synthetic corpus from gencorpus.py (skips the test when the generator is absent)."""
+    if not GENCORPUS.is_file():
+        pytest.skip("../shared/tools/gencorpus.py is not beside this checkout")
+    cmd = [sys.executable, str(GENCORPUS), "--count", str(count), "--seed", seed, "--format", fmt,
+           "--out", str(out), "--messy", str(messy), "--truth", str(out / "truth.jsonl"), "--quiet"]  # fmt: skip
+    subprocess.run(cmd, check=True)
+    return out
