@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from bench import corpus as bench_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -25,7 +25,4 @@ def generate(out: Path, count: int, seed: str = "1", fmt: str = "mixed", messy: 
     """A synthetic corpus from gencorpus.py (skips the test when the generator is absent)."""
     if not GENCORPUS.is_file():
         pytest.skip("../shared/tools/gencorpus.py is not beside this checkout")
-    cmd = [sys.executable, str(GENCORPUS), "--count", str(count), "--seed", seed, "--format", fmt,
-           "--out", str(out), "--messy", str(messy), "--truth", str(out / "truth.jsonl"), "--quiet"]  # fmt: skip
-    subprocess.run(cmd, check=True)
-    return out
+    return bench_corpus.generate(out, count, seed=seed, fmt=fmt, messy=messy)
