@@ -107,7 +107,7 @@ def parse_body(lines: list[str], start: int) -> Body:
                 last_heading = None
                 prev_blank = False
                 continue
-        if c.isupper() and is_page_break(s):
+        if c.isupper() and (s[-1].isdigit() or s[-1] in "Zz" or len(s) < 40) and is_page_break(s):
             continue
         if c in "-=_*" and _DASHES.match(s):
             prev_blank = True
