@@ -1,0 +1,29 @@
+"""`make bench`: every benchmark in turn. Corpora are generated under bench/out/ (git-ignored)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+BENCHMARKS = [
+    ["bench_parse.py", "--count", "20000", "--big", "100000"],
+    ["accuracy.py", "html"],
+    ["accuracy.py", "generated", "2000"],
+]
+
+
+def main() -> int:
+    status = 0
+    for script, *args in BENCHMARKS:
+        if not (HERE / script).is_file():
+            continue
+        print(f"\n== {script} {' '.join(args)}", flush=True)
+        status |= subprocess.run([sys.executable, str(HERE / script), *args]).returncode
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
