@@ -41,11 +41,16 @@ def make_console(stream: TextIO, color: bool, width: int | None = None) -> Conso
     )
 
 
+_SHORT_COLUMNS = frozenset({"reference_id", "date", "classification", "precedence", "executive_order"})
+
+
 def record_table(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> Table:
     """A table with one row per record; every cell is plain Text, so cable text cannot style it."""
     table = Table(show_header=True, header_style="bold", show_lines=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        # Identifiers, dates and codes stay whole; free text wraps.
+        short = column in _SHORT_COLUMNS
+        table.add_column(column, overflow="fold", no_wrap=short, min_width=None)
     for record in records:
         table.add_row(*(Text(flat_value(record.get(c))) for c in columns))
     return table
