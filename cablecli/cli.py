@@ -328,7 +328,7 @@ def tags_command(
     args: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[PATH]... | --explain CODE...",
+            metavar="PATH|CODE",
             help="Files, directories (walked recursively) or - for stdin; no path reads stdin. "
             "With --explain: the TAGS codes to explain.",
             show_default=False,

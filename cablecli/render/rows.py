@@ -53,12 +53,14 @@ def _cell(key: str, value: Any) -> Text:
 def _table(columns: Sequence[tuple[str, str, bool]], first: str | None = None) -> Table:
     table = Table(show_header=True, header_style="bold", show_lines=False)
     if first:
-        table.add_column(first, no_wrap=True)
+        # A cable without a reference id is named by its path, which may be long: let it fold.
+        table.add_column(first, overflow="fold", min_width=9)
     for key, header, code in columns:
         table.add_column(
             header,
             no_wrap=code,
             overflow="ellipsis" if code else "fold",
+            min_width=None if code else 12,
             justify="right" if key in _NUMBERS else "left",
         )
     return table
