@@ -131,7 +131,9 @@ def _read_path(
     opened = None
     try:
         if path == STDIN:
-            raw = stdin if stdin is not None else sys.stdin.buffer
+            raw = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            if raw is None:
+                raise OSError(0, "no standard input")
         else:
             opened = raw = open(path, "rb", buffering=0)  # noqa: SIM115 - closed below
     except OSError as exc:

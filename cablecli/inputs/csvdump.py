@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from cablecli.inputs import CableText, InputError
+from cablecli.inputs.detect import UTF8_BOM
 from cablecli.inputs.text import decode, normalise_newlines
 from cablecli.model import Source
 
@@ -42,7 +43,6 @@ _BACKSLASH = 0x5C
 _COMMA = 0x2C
 _LF = 0x0A
 _CR = 0x0D
-_SPECIAL = re.compile(rb'["\\]')
 _UNQUOTED_END = re.compile(rb"[,\r\n]")
 _ESCAPES = {
     ord("n"): b"\n",
@@ -84,6 +84,8 @@ def read_csv(stream: BinaryIO, path: str, chunk_size: int = CHUNK_SIZE) -> Itera
             # huge field is rescanned a bounded number of times.
             data = stream.read(max(chunk_size, end - pos))
             if data:
+                if row == 0 and not buffer and data.startswith(UTF8_BOM):
+                    data = data[len(UTF8_BOM) :]
                 buffer = buffer[pos:] + data
                 pos = 0
             else:
@@ -113,34 +115,38 @@ def _parse_row(buf: bytes, pos: int, eof: bool) -> tuple[list[bytes], int] | Non
     """
     n = len(buf)
     fields: list[bytes] = []
-    search = _SPECIAL.search
+    find = buf.find
     while True:
         if pos < n and buf[pos] == _QUOTE:
+            # Jump from quote to quote with bytes.find (memchr), looking for a backslash only
+            # between here and the next quote, so that each byte is scanned about once.
             parts: list[bytes] = []
             start = pos + 1
+            quote = -1
             while True:
-                match = search(buf, start)
-                if match is None:
-                    if eof:
-                        raise _Truncated
-                    return None
-                i = match.start()
-                if i + 1 >= n and not eof:
-                    return None  # `\` or `"` last in the buffer: what follows decides
-                if buf[i] == _BACKSLASH:
-                    if i + 1 >= n:
-                        raise _Truncated
-                    escaped = buf[i + 1]
-                    parts.append(buf[start:i])
-                    parts.append(_ESCAPES.get(escaped) or buf[i + 1 : i + 2])
-                    start = i + 2
-                elif i + 1 < n and buf[i + 1] == _QUOTE:
-                    parts.append(buf[start : i + 1])  # a doubled quote
-                    start = i + 2
-                else:
-                    parts.append(buf[start:i])
-                    pos = i + 1
-                    break
+                if quote < start:
+                    quote = find(b'"', start)
+                    if quote == -1:
+                        if eof:
+                            raise _Truncated
+                        return None
+                backslash = find(b"\\", start, quote)
+                if backslash != -1:
+                    parts.append(buf[start:backslash])
+                    escaped = buf[backslash + 1]
+                    parts.append(_ESCAPES.get(escaped) or buf[backslash + 1 : backslash + 2])
+                    start = backslash + 2
+                    continue
+                if quote + 1 >= n:
+                    if not eof:
+                        return None  # a quote last in the buffer: what follows decides
+                elif buf[quote + 1] == _QUOTE:
+                    parts.append(buf[start : quote + 1])  # a doubled quote
+                    start = quote + 2
+                    continue
+                parts.append(buf[start:quote])
+                pos = quote + 1
+                break
             if pos < n and buf[pos] not in (_COMMA, _LF, _CR):
                 # Stray bytes after the closing quote: keep them, up to the next separator.
                 match = _UNQUOTED_END.search(buf, pos)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from cablecli.model import Paragraph
-from cablecli.parse.preamble import CLASSIFICATION
+from cablecli.parse.pages import is_page_break
 
 # `1. (C) text`, `¶1. (S/NF) text`, `12.(SBU) text`; not `1.4 (b)` or `2.7 million`.
 PARAGRAPH = re.compile(
@@ -15,19 +15,13 @@ PARAGRAPH = re.compile(
 _MARKING_OK = re.compile(
     r"^(?:U|SBU|C|S|TS|FOUO|SNF|CNF|UNCLASSIFIED|CONFIDENTIAL|SECRET|NF|[UCS]\s?NF|TS\s?NF)"
 )
-# `REYKJAVIK 00000195  002 OF 002`, `PAGE 02 HARARE 06677 01 OF 03 291400Z`,
-# `TO PAGE 02 STATE 015113 182333Z`.
-PAGE_BREAK = re.compile(
-    r"^\s*(?:(?:TO|INFO)\s+)?(?:PAGE\s+\d+\s+)?[A-Z][A-Z .'\-]*?\s+\d{5,8}"
-    r"(?:\s+\d{2,3}\s+OF\s+\d{2,3})?(?:\s+\d{6}Z)?\s*$"
-)
-_PAGE_WORD = re.compile(r"^\s*(?:(?:TO|INFO)\s+)?PAGE\s+\d+\b")
 _SIGNER = re.compile(
     r"^[A-Z][A-Z'\-]*(?:\.? [A-Z][A-Z'\-]*\.?){0,3}(?:\s*/\s*[A-Z][A-Z'\-]*(?:\.? [A-Z][A-Z'\-]*){0,3})*$"
 )
 _NOT_SIGNERS = frozenset({"END", "BT", "NNNN", "SIPDIS", "SUMMARY", "COMMENT", "UNCLASSIFIED", "CONFIDENTIAL",
                           "SECRET", "NOFORN", "END SUMMARY", "END COMMENT", "END NOTE", "BACKGROUND",
                           "CONCLUSION", "ACTION REQUEST", "NEXT STEPS"})  # fmt: skip
+_TITLE_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?$")
 _FOOTER = re.compile(
     r"(?i)^(?:visit .*|.*classified website.*|https?://\S+|www\.\S+|\S+\.(?:gov|sgov|smil)\S*)$"
 )
@@ -47,20 +41,6 @@ class Body:
     signer_line: int | None = None
 
 
-def is_page_break(s: str) -> bool:
-    """A page header or repeated classification banner inside the text; not cable text."""
-    u = s.upper()
-    if _PAGE_WORD.match(u):
-        return True
-    if " OF " in u or u[-1:].isdigit():
-        if PAGE_BREAK.match(u) and not PARAGRAPH.match(u):
-            return True
-    if CLASSIFICATION.match(u):
-        rest = CLASSIFICATION.match(u).group(2)
-        return bool(re.search(r"\d{4,8}\s*$", rest)) or not rest.strip()
-    return False
-
-
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
@@ -70,17 +50,19 @@ def find_signers(lines: list[str], start: int) -> tuple[list[str], int | None]:
     j = len(lines) - 1
     while j >= start:
         s = lines[j].strip()
-        if not s or _FOOTER.match(s) or s.upper() in ("BT", "NNNN") or s.startswith("#"):
+        if not s or _FOOTER.match(s) or s.upper() in ("BT", "NNNN") or s.startswith("#") or is_page_break(s):
             j -= 1
             continue
         break
     if j < start:
         return [], None
     s = " ".join(lines[j].split()).rstrip(".")
-    if len(s) > 40 or not _SIGNER.match(s) or s in _NOT_SIGNERS or is_page_break(s):
+    prev = lines[j - 1].strip() if j - 1 >= start else ""
+    if _TITLE_NAME.match(s) and not prev:
+        s = s.upper()  # `Murray` alone after a blank line, as some posts sign
+    if len(s) > 40 or not _SIGNER.match(s) or s in _NOT_SIGNERS:
         return [], None
     # A wrapped last line of an all-capitals paragraph is not a signature.
-    prev = lines[j - 1].strip() if j - 1 >= start else ""
     if prev and not prev.endswith((".", ":", "!", "?", '"', ")", "'")) and not _DASHES.match(prev):
         return [], None
     names = [n.strip() for n in s.split("/") if n.strip()]
@@ -107,9 +89,7 @@ def parse_body(lines: list[str], start: int) -> Body:
         c = s[0]
         if c.isdigit() or c == "¶":
             m = PARAGRAPH.match(s)
-            if m and (
-                prev_blank or m.group(3) or m.group(1) or number is None or int(m.group(2)) == number + 1
-            ):
+            if m and (prev_blank or m.group(3) or number is None or int(m.group(2)) == number + 1):
                 mk = m.group(3)
                 if mk and not _MARKING_OK.match(mk):
                     mk = None
@@ -143,7 +123,7 @@ def parse_body(lines: list[str], start: int) -> Body:
         prev_blank = False
     if number is not None:
         b.paragraphs.append(Paragraph(number, marking, _clean(" ".join(parts)), para_line))
-    b.summary = _find_summary(b.paragraphs, heading_before)
+    b.summary = _find_summary(b.paragraphs, heading_before) or _find_unnumbered_summary(lines, start, end)
     b.comment = _find_comment(b.paragraphs)
     return b
 
@@ -164,6 +144,26 @@ def _find_summary(paragraphs: list[Paragraph], heading_before: dict[int, str]) -
             collected.append(follow)
         # No `End Summary`: the summary is that paragraph alone.
         return _clean(text) or None
+    return None
+
+
+def _find_unnumbered_summary(lines: list[str], start: int, end: int) -> str | None:
+    """`SUMMARY: ...` in a body without numbered paragraphs: up to `End Summary` or a blank line."""
+    for k in range(start, end):
+        m = _SUMMARY_START.match(lines[k])
+        if not m or not lines[k][m.end() :].strip():
+            continue
+        collected = [lines[k][m.end() :]]
+        for j in range(k + 1, min(end, k + 80)):
+            s = lines[j].strip()
+            e = _SUMMARY_END.search(s)
+            if e:
+                collected.append(s[: e.start()])
+                break
+            if not s:
+                break
+            collected.append(s)
+        return _clean(" ".join(collected)) or None
     return None
 
 

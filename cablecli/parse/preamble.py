@@ -49,6 +49,7 @@ PARAGRAPH_START = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})\s?\.(?!\d)")
 _REF_LETTER_LINE = re.compile(r"^\s*¶?\s*[A-Z][.)]\s")
 _KEYWORD_SPLIT = re.compile(r"\s(?=(?:E\.\s?O\.|EO\s+1\d{4}|TAGS?\b|SUBJ(?:ECT)?\s*:))")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_CORRECTED_COPY = re.compile(r"^C\s*O\s*R\s*R\s*E\s*C\s*T\s*E\s*D\s+C\s*O\s*P\s*Y\b")
 _TAG_SHAPE = re.compile(r"^[A-Z]{2,6}$")
 _TAGS_CONTINUATION = re.compile(r"^(?:\[?[A-Z]{2,6}(?:\]\(#\))?[,;]?\s*){1,8}$")
 
@@ -85,15 +86,18 @@ def parse_classification_line(u: str) -> ClassificationLine | None:
     captions: list[str] = []
     office = serial = None
     tail = ""
+    # Handling marks before the office (`UNCLAS E F T O KABUL 000123`) are not part of it.
+    digits = re.search(r"\d{3,8}", rest)
+    cut = digits.start() if digits else len(rest)
+    for hm in _HANDLING.finditer(rest[:cut]):
+        handling.append(_canonical_handling(hm.group(1)))
+    rest = _HANDLING.sub(lambda m: " " * len(m.group(0)), rest[:cut]) + rest[cut:]
     om = _OFFICE_SERIAL.search(rest)
-    head = rest
     if om:
-        head, tail = rest[: om.start()], rest[om.end() :]
+        tail = rest[om.end() :]
         office_words = [w for w in om.group(1).split() if not _HANDLING.fullmatch(w)]
         office = " ".join(office_words) or None
         serial = om.group(2)
-    for hm in _HANDLING.finditer(head):
-        handling.append(_canonical_handling(hm.group(1)))
     # After the serial, captions and handling marks stand in the order written (flattened preamble).
     for hm in _HANDLING.finditer(tail.split(" E.O", 1)[0].split(" TAGS", 1)[0]):
         written = " ".join(hm.group(1).split())
@@ -134,6 +138,7 @@ def parse_tags(raw: str) -> list[str]:
     text = _MD_LINK.sub(r"\1", raw).upper().replace(";", ",")
     tags: list[str] = []
     depth = 0
+    after_comma = False
     person: list[str] = []
     for token in re.findall(r"\(|\)|,|[^\s,()]+", text):
         if token == "(":
@@ -154,14 +159,17 @@ def parse_tags(raw: str) -> list[str]:
             person.append(token)
             continue
         if token == ",":
+            after_comma = True
             continue
         token = token.strip(".:")
         if not token:
             continue
-        if not _TAG_SHAPE.match(token) and tags and not _TAG_SHAPE.match(tags[-1].split(",")[0]):
+        surname_before = bool(tags) and "," not in tags[-1] and not _TAG_SHAPE.match(tags[-1])
+        if surname_before and (after_comma or not _TAG_SHAPE.match(token)):
             tags[-1] = f"{tags[-1]}, {token}"  # SURNAME, GIVEN
         else:
             tags.append(token)
+        after_comma = False
     return list(dict.fromkeys(tags))
 
 
@@ -261,6 +269,7 @@ def parse_classified_by(raw: str) -> ClassifiedBy:
     """`Classified By: Ambassador Anne E. Derse for reasons 1.4 (b) and (d).` -> name, title, reasons."""
     text = " ".join(raw.split())
     body = CLASSIFIED_BY.sub("", text, count=1)
+    body = CLASSIFIED_BY.sub("", body, count=1)  # written twice: `Classified By: Classifed by POL M/C`
     reasons: list[str] = []
     rb = _REASON_BLOCK.search(body)
     if rb:
@@ -298,6 +307,8 @@ def _is_caption_line(u: str) -> list[str] | None:
 
 def parse_preamble(lines: list[str], start: int) -> Preamble:
     """Walk the lines from `start` up to the first body line, collecting the preamble fields."""
+    from cablecli.parse.pages import is_page_break  # pages reads CLASSIFICATION from this module
+
     p = Preamble()
     n = len(lines)
     i = start
@@ -369,6 +380,8 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 close()
             continue
         u = s.upper()
+        if seen_main and is_page_break(s):
+            continue  # `NEW DELHI 00005239  001.2 OF 007` between REF and Classified By
         if block == "ref" and _REF_LETTER_LINE.match(u) and not PARAGRAPH_START.match(s):
             buf.append(s)
             continue
@@ -424,6 +437,9 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             if len(pieces) > 1:  # `DEPARTMENT FOR WHA E.O. 12958: DECL: ... TAGS: ...` on one line
                 queue[:0] = [(idx, piece) for piece in pieces[1:]]
                 s, u = pieces[0].strip(), pieces[0].strip().upper()
+            if _CORRECTED_COPY.match(u):
+                _add(p.captions, "CORRECTED COPY")
+                continue
             caps = _is_caption_line(u)
             if caps is not None:
                 for c in caps:

@@ -1,0 +1,1 @@
+"""Benchmarks and accuracy measurements over real and generated corpora (`make bench`)."""

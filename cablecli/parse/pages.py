@@ -1,0 +1,29 @@
+"""Page headers and repeated banners inside a cable's text: not text, wherever they stand."""
+
+from __future__ import annotations
+
+import re
+
+from cablecli.parse.preamble import CLASSIFICATION
+
+# `REYKJAVIK 00000195  002 OF 002`, `PAGE 02 HARARE 06677 01 OF 03 291400Z`,
+# `TO PAGE 02 STATE 015113 182333Z`.
+PAGE_BREAK = re.compile(
+    r"^\s*[A-Z][A-Z .'\-]*?\s+(?:\d{5,8}\s+\d{2,3}(?:\.\d)?\s+OF\s+\d{2,3}(?:\s+\d{6}Z)?|0\d{7})\s*$"
+)
+PAGE_WORD = re.compile(r"^\s*(?:(?:TO|INFO)\s+)?PAGE\s+\d+\b")
+_PARAGRAPH_NUMBER = re.compile(r"^\s*¶?\s*\d{1,3}\s?\.(?!\d)")
+
+
+def is_page_break(s: str) -> bool:
+    """A page header or repeated classification banner inside the text; not cable text."""
+    u = s.upper()
+    if PAGE_WORD.match(u):
+        return True
+    if " OF " in u or u[-1:].isdigit():
+        if PAGE_BREAK.match(u) and not _PARAGRAPH_NUMBER.match(u):
+            return True
+    if CLASSIFICATION.match(u):
+        rest = CLASSIFICATION.match(u).group(2)
+        return bool(re.search(r"\d{4,8}\s*$", rest)) or not rest.strip()
+    return False
