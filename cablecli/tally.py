@@ -12,6 +12,7 @@ run them in worker processes; everything that needs the whole stream (`TagTally`
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
@@ -36,8 +37,13 @@ _XMT_WITH_RI = re.compile(r"^(R[A-Z]{4,6})/(.+)$")
 
 
 def _where(cable: Cable) -> str:
-    """Where a cable came from, for people, when it has no reference id: `path#index`."""
-    return f"{cable.source.path or '-'}#{cable.source.index}"
+    """Where a cable came from, for people, when it has no reference id: `file#index`.
+
+    The file name without its folders keeps a table's first column narrow; the index is the
+    cable's position in its file, or its row in a CSV dump.
+    """
+    name = os.path.basename(cable.source.path) if cable.source.path else "-"
+    return f"{name or cable.source.path}#{cable.source.index}"
 
 
 # --- tags -------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ _ADDRESSEES = (
     ("routing_indicator", "RI", True),
     ("name", "name", False),
     ("station", "station", False),
-    ("precedence", "precedence", True),
+    ("precedence", "precedence", False),
     ("serial", "serial", True),
 )
 _TAG_COUNTS = (*_TAGS, ("count", "count", True))
@@ -53,14 +53,12 @@ def _cell(key: str, value: Any) -> Text:
 def _table(columns: Sequence[tuple[str, str, bool]], first: str | None = None) -> Table:
     table = Table(show_header=True, header_style="bold", show_lines=False)
     if first:
-        # A cable without a reference id is named by its path, which may be long: let it fold.
-        table.add_column(first, overflow="fold", min_width=9)
+        table.add_column(first, no_wrap=True, overflow="ellipsis")
     for key, header, code in columns:
         table.add_column(
             header,
             no_wrap=code,
             overflow="ellipsis" if code else "fold",
-            min_width=None if code else 12,
             justify="right" if key in _NUMBERS else "left",
         )
     return table
