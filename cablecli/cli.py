@@ -201,6 +201,15 @@ def _record_for_output(cable: Any, fields: list[str] | None, no_body: bool) -> d
     return select(cable.to_dict(), fields, no_body)
 
 
+def _formatted_record(
+    cable: Any, fields: list[str] | None, no_body: bool, fmt: str, columns: list[str]
+) -> str:
+    # Runs in the worker processes under -j: parsing and formatting both happen there.
+    from cablecli.render.records import format_record
+
+    return format_record(fmt, columns, _record_for_output(cable, fields, no_body))
+
+
 @app.command("parse")
 def parse_command(
     paths: PathsArg = None,
@@ -250,11 +259,14 @@ def parse_command(
             console.print(record_table(rows, shown))
         else:
             writer = WRITERS[fmt.value](out, columns)
-            for item in parse_stream(items, jobs, transform):
+            formatted = partial(
+                _formatted_record, fields=selected, no_body=no_body, fmt=fmt.value, columns=columns
+            )
+            for item in parse_stream(items, jobs, formatted):
                 if isinstance(item, InputError):
                     run.error(str(item))
                 else:
-                    writer.write(item)
+                    writer.write_formatted(item)
             writer.close()
     raise typer.Exit(run.exit_code())
 

@@ -148,7 +148,7 @@ def test_output_file_left_alone_when_the_run_fails(tmp_path, monkeypatch):
     def boom(self, record):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(records.JsonWriter, "write", boom)
+    monkeypatch.setattr(records.JsonWriter, "write_formatted", boom)
     r = run(BAKU, "-f", "json", "-o", str(out))
     assert r.exit_code != 0
     assert out.read_text() == "previous"

@@ -107,23 +107,26 @@ def parse_body(lines: list[str], start: int) -> Body:
                 last_heading = None
                 prev_blank = False
                 continue
-        if c.isupper() and is_page_break(s):
+        if c.isupper() and (s[-1].isdigit() or s[-1] in "Zz" or len(s) < 40) and is_page_break(s):
             continue
-        if _DASHES.match(s):
+        if c in "-=_*" and _DASHES.match(s):
             prev_blank = True
             continue
-        nxt = lines[k + 1].strip() if k + 1 < end else ""
-        if prev_blank and len(s) < 60 and (not nxt or _DASHES.match(nxt)) and not s.endswith((".", ",", ";")):
-            # A heading between paragraphs (`Madagascar` over a rule, `SUMMARY` alone).
-            last_heading = s
-            prev_blank = True
-            continue
+        if prev_blank and len(s) < 60 and not s.endswith((".", ",", ";")):
+            nxt = lines[k + 1].strip() if k + 1 < end else ""
+            if not nxt or (nxt[0] in "-=_*" and _DASHES.match(nxt)):
+                # A heading between paragraphs (`Madagascar` over a rule, `SUMMARY` alone).
+                last_heading = s
+                prev_blank = True
+                continue
         if number is not None:
             parts.append(s)
         prev_blank = False
     if number is not None:
         b.paragraphs.append(Paragraph(number, marking, _clean(" ".join(parts)), para_line))
-    b.summary = _find_summary(b.paragraphs, heading_before) or _find_unnumbered_summary(lines, start, end)
+    b.summary = _find_summary(b.paragraphs, heading_before)
+    if b.summary is None and not b.paragraphs:
+        b.summary = _find_unnumbered_summary(lines, start, end)
     b.comment = _find_comment(b.paragraphs)
     return b
 
@@ -169,6 +172,8 @@ def _find_unnumbered_summary(lines: list[str], start: int, end: int) -> str | No
 
 def _find_comment(paragraphs: list[Paragraph]) -> str | None:
     for idx, para in enumerate(paragraphs):
+        if "omment" not in para.text and "OMMENT" not in para.text:
+            continue  # a plain substring test is far cheaper than the case-blind search
         m = _COMMENT.search(para.text)
         if not m:
             continue

@@ -17,10 +17,8 @@ DTG = re.compile(r"^([ZOPR])(?:\s+([ZOPR]))?\s+(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3
 # Page headers that interrupt addressee lists: `TO PAGE 02  STATE 015113 182333Z`.
 PAGE_HEADER = re.compile(r"^(?:(?:TO|INFO|XMT)\s+)?PAGE\s+\d+\b")
 PRECEDENCE_WORDS = ("NIACT IMMEDIATE", "FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE")
-_ADDRESSEE_TAIL = re.compile(
-    r"^(.*?)(?:\s+(NIACT IMMEDIATE|FLASH|IMMEDIATE|PRIORITY|ROUTINE))?(?:\s+(\d{4}))?$"
-)
 _RI = re.compile(r"^([A-Z]{4,8})\s*/\s*(.+)$")
+_RI_ENTRY = re.compile(r"^R[A-Z]{3,7}/")
 _KEYWORD = re.compile(r"^(TO|INFO|XMT|BT|FM)\b")
 _LOG_BLOCK = re.compile(r"^INFO\s+LOG-\d+")
 
@@ -49,8 +47,14 @@ def parse_addressee(entry: str) -> Addressee:
     m = _RI.match(entry)
     if m:
         ri, entry = m.group(1), m.group(2)
-    t = _ADDRESSEE_TAIL.match(entry)
-    name, precedence, serial = (t.group(1), t.group(2), t.group(3)) if t else (entry, None, None)
+    # Peel the serial and the precedence off the end (no regular expression: lines can be huge).
+    name, precedence, serial = entry, None, None
+    if len(name) > 5 and name[-5] == " " and name[-4:].isdigit():
+        name, serial = name[:-5], name[-4:]
+    for word in PRECEDENCE_WORDS:
+        if name.endswith(" " + word):
+            name, precedence = name[: -len(word) - 1], word
+            break
     if not name:  # a bare `PRIORITY 1234` line: keep it visible rather than lose it
         name, precedence, serial = entry, None, None
     return Addressee(ri, name, precedence, serial)
@@ -78,6 +82,11 @@ def parse_header(lines: list[str]) -> Header:
                 # A blank line ends an addressee list, and with it the header.
                 break
             current = None
+            i += 1
+            continue
+        if current is not None and current is not h.xmt and _RI_ENTRY.match(s):
+            current.append(parse_addressee(s))  # the common case: `RUEHFR/AMEMBASSY PARIS 0486`
+            seen_any = True
             i += 1
             continue
         u = s.upper()

@@ -17,6 +17,14 @@ _PARAGRAPH_NUMBER = re.compile(r"^\s*¶?\s*\d{1,3}\s?\.(?!\d)")
 
 def is_page_break(s: str) -> bool:
     """A page header or repeated classification banner inside the text; not cable text."""
+    last = s[-1:]
+    if not (last.isdigit() or last in "Zz") and "PAGE" not in s[:12].upper():
+        # Page headers end with a serial, page count or time; a bare banner has no office.
+        return bool(
+            len(s) < 40
+            and CLASSIFICATION.match(s.upper())
+            and not CLASSIFICATION.match(s.upper()).group(2).strip()
+        )
     u = s.upper()
     if PAGE_WORD.match(u):
         return True

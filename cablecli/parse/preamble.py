@@ -382,25 +382,27 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
         u = s.upper()
         if seen_main and is_page_break(s):
             continue  # `NEW DELHI 00005239  001.2 OF 007` between REF and Classified By
-        if block == "ref" and _REF_LETTER_LINE.match(u) and not PARAGRAPH_START.match(s):
+        first = u[:1]  # dispatch on the first letter before trying a keyword's expression
+        numbered = (first.isdigit() or first == "¶") and PARAGRAPH_START.match(s) is not None
+        if block == "ref" and _REF_LETTER_LINE.match(u) and not numbered:
             buf.append(s)
             continue
-        if PARAGRAPH_START.match(s) and (seen_main or p.classification_line):
+        if numbered and (seen_main or p.classification_line):
             close()
             body_start = idx
             break
-        if EO_LINE.match(u):
+        if first == "E" and EO_LINE.match(u):
             close()
             seen_main = True
             pieces = _KEYWORD_SPLIT.split(s)
             p.executive_order, p.declassify = parse_declassify(pieces[0])
             queue[:0] = [(idx, piece) for piece in pieces[1:]]
             continue
-        if u.startswith("DECL") and p.declassify is None and _DECL.match(s):
+        if first == "D" and u.startswith("DECL") and p.declassify is None and _DECL.match(s):
             close()
             _, p.declassify = parse_declassify(s)
             continue
-        if TAGS_LINE.match(s) and (
+        if first == "T" and TAGS_LINE.match(s) and (
             u.startswith("TAGS") or ":" in s[:6] or not seen_main
             or _TAGS_CONTINUATION.match(TAGS_LINE.sub("", u, count=1))
         ):  # fmt: skip
@@ -414,18 +416,25 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             p.tags = parse_tags(p.tags_raw)
             p.tags_lineno = idx + 1
             continue
-        if SUBJECT_LINE.match(s) and (":" in s[:9] or u.startswith("SUBJECT ")) and p.subject is None:
+        if (
+            first == "S"
+            and SUBJECT_LINE.match(s)
+            and (":" in s[:9] or u.startswith("SUBJECT "))
+            and p.subject is None
+        ):
             close()
             seen_main = True
             block, buf = "subject", [SUBJECT_LINE.sub("", s, count=1)]
             continue
-        if REF_LINE.match(s) and (
-            ":" in s[:12] or _REF_LETTER_LINE.match(REF_LINE.sub("", s, count=1) + " ")
+        if (
+            first == "R"
+            and REF_LINE.match(s)
+            and (":" in s[:12] or _REF_LETTER_LINE.match(REF_LINE.sub("", s, count=1) + " "))
         ):
             close()
             block, buf = "ref", [REF_LINE.sub("", s, count=1)]
             continue
-        if CLASSIFIED_BY.match(s):
+        if first == "C" and CLASSIFIED_BY.match(s):
             close()
             block, buf = "classified_by", [s]
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -32,74 +33,103 @@ def flat_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _json_line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _json_item(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=2)
+
+
+def _yaml_document(record: dict[str, Any]) -> str:
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(
+        record, Dumper=dumper, sort_keys=False, allow_unicode=True, explicit_start=True, width=100
+    )
+
+
+def _csv_row(record: dict[str, Any], columns: Sequence[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([flat_value(record.get(c)) for c in columns])
+    return buffer.getvalue()
+
+
+def format_record(fmt: str, columns: Sequence[str], record: dict[str, Any]) -> str:
+    """One record as the text a writer of `fmt` puts out for it; pure, so workers can run it."""
+    if fmt == "jsonl":
+        return _json_line(record)
+    if fmt == "json":
+        return _json_item(record)
+    if fmt == "yaml":
+        return _yaml_document(record)
+    if fmt == "csv":
+        return _csv_row(record, columns)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
 class Writer:
-    """Writes records one at a time to a text stream; `close()` finishes the document."""
+    """Writes formatted records (see `format_record`) to a stream, with the framing the format needs."""
+
+    fmt = ""
 
     def __init__(self, out: TextIO, columns: Sequence[str] | None = None) -> None:
         self.out = out
-        self.columns = list(columns) if columns else None
+        self.columns = list(columns) if columns else list(FIELDS)
         self.count = 0
 
+    def format(self, record: dict[str, Any]) -> str:
+        return format_record(self.fmt, self.columns, record)
+
     def write(self, record: dict[str, Any]) -> None:
-        raise NotImplementedError
+        self.write_formatted(self.format(record))
+
+    def write_formatted(self, text: str) -> None:
+        self.out.write(text)
+        self.count += 1
 
     def close(self) -> None:
         self.out.flush()
 
 
 class JsonlWriter(Writer):
-    def write(self, record: dict[str, Any]) -> None:
-        self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        self.count += 1
+    fmt = "jsonl"
+
+
+class YamlWriter(Writer):
+    """One YAML document per record (`---` before each), safe dumping only."""
+
+    fmt = "yaml"
 
 
 class JsonWriter(Writer):
     """A JSON array, streamed: `[` first, records separated by commas, `]` at the end."""
 
-    def write(self, record: dict[str, Any]) -> None:
+    fmt = "json"
+
+    def write_formatted(self, text: str) -> None:
         self.out.write("[\n" if self.count == 0 else ",\n")
-        self.out.write(json.dumps(record, ensure_ascii=False, indent=2))
-        self.count += 1
+        super().write_formatted(text)
 
     def close(self) -> None:
         self.out.write("[]\n" if self.count == 0 else "\n]\n")
         super().close()
 
 
-class YamlWriter(Writer):
-    """One YAML document per record (`---` before each), safe dumping only."""
-
-    def __init__(self, out: TextIO, columns: Sequence[str] | None = None) -> None:
-        super().__init__(out, columns)
-        import yaml
-
-        self._yaml = yaml
-        self._dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-    def write(self, record: dict[str, Any]) -> None:
-        text = self._yaml.dump(
-            record, Dumper=self._dumper, sort_keys=False, allow_unicode=True, explicit_start=True, width=100
-        )
-        self.out.write(text)
-        self.count += 1
-
-
 class CsvWriter(Writer):
     """A header row, then one row per record; nested values flattened by `flat_value`."""
 
-    def __init__(self, out: TextIO, columns: Sequence[str] | None = None) -> None:
-        super().__init__(out, columns or FIELDS)
-        self._csv = csv.writer(out, lineterminator="\n")
+    fmt = "csv"
 
-    def write(self, record: dict[str, Any]) -> None:
+    def write_formatted(self, text: str) -> None:
         if self.count == 0:
-            self._csv.writerow(self.columns)
-        self._csv.writerow([flat_value(record.get(c)) for c in self.columns])
-        self.count += 1
+            self.out.write(_csv_row(dict(zip(self.columns, self.columns, strict=True)), self.columns))
+        super().write_formatted(text)
 
     def close(self) -> None:
         if self.count == 0:
-            self._csv.writerow(self.columns)
+            self.out.write(_csv_row(dict(zip(self.columns, self.columns, strict=True)), self.columns))
         super().close()
 
 
