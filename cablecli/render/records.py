@@ -144,17 +144,13 @@ WRITERS: dict[str, type[Writer]] = {
 class YamlListWriter(Writer):
     """One YAML list, streamed: each record dumped as a one-item list, so the items join into one."""
 
-    def __init__(self, out: TextIO, columns: Sequence[str] | None = None) -> None:
-        super().__init__(out, columns)
+    fmt = "yaml-list"
+
+    def format(self, record: dict[str, Any]) -> str:
         import yaml
 
-        self._yaml = yaml
-        self._dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-    def write(self, record: dict[str, Any]) -> None:
-        text = self._yaml.dump([record], Dumper=self._dumper, sort_keys=False, allow_unicode=True, width=100)
-        self.out.write(text)
-        self.count += 1
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        return yaml.dump([record], Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
 
     def close(self) -> None:
         if self.count == 0:
