@@ -6,7 +6,7 @@ import enum
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, TextIO
@@ -269,6 +269,244 @@ def parse_command(
                     writer.write_formatted(item)
             writer.close()
     raise typer.Exit(run.exit_code())
+
+
+# --- tags, addressees ----------------------------------------------------------------------------------
+# Both commands emit rows (one per cable and tag, or per cable and addressee) or, with --count, tallies.
+# The rows and tallies are built in cablecli/tally.py, the tables in cablecli/render/rows.py.
+
+
+class RowFormat(enum.StrEnum):
+    table = "table"
+    yaml = "yaml"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class TagKind(enum.StrEnum):
+    subject = "subject"
+    program = "program"
+    organization = "organization"
+    country = "country"
+    person = "person"
+
+
+class Role(enum.StrEnum):
+    from_ = "from"
+    to = "to"
+    info = "info"
+    xmt = "xmt"
+
+
+RowFormatOpt = Annotated[
+    RowFormat,
+    typer.Option(
+        "--format", "-f", help="Output format: a table for people, or rows as yaml, json, jsonl, csv."
+    ),
+]
+
+
+def _cables(items: Iterator[Any], run: Run) -> Iterator[Any]:
+    """Parsed items with the inputs that could not be read reported (and left out)."""
+    from cablecli.inputs import InputError
+
+    for item in items:
+        if isinstance(item, InputError):
+            run.error(str(item))
+        else:
+            yield item
+
+
+def _print_table(table: Any, out: TextIO, color: Color, output_path: Path | None) -> None:
+    from cablecli.render.console import make_console, use_color
+
+    make_console(out, use_color(color.value, out) and output_path is None).print(table)
+
+
+def _write_rows(
+    fmt: RowFormat, out: TextIO, columns: tuple[str, ...], rows: Iterable[dict[str, Any]]
+) -> None:
+    from cablecli.render.records import ROW_WRITERS
+
+    writer = ROW_WRITERS[fmt.value](out, columns)
+    for row in rows:
+        writer.write(row)
+    writer.close()
+
+
+@app.command("tags")
+def tags_command(
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH|CODE",
+            help="Files, directories (walked recursively) or - for stdin; no path reads stdin. "
+            "With --explain: the TAGS codes to explain.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: RowFormatOpt = RowFormat.table,
+    count: Annotated[
+        bool, typer.Option("--count", "-c", help="Count the cables carrying each tag, most frequent first.")
+    ] = False,
+    kinds: Annotated[
+        list[TagKind] | None, typer.Option("--kind", "-k", help="Keep only tags of this kind; repeatable.")
+    ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", "-e", help="Explain the TAGS codes given as arguments; reads no input."),
+    ] = False,
+    output_path: OutputOpt = None,
+    input_format: InputFormatOpt = None,
+    jobs: JobsOpt = 1,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """TAGS of each cable with their kind and meaning, counted across cables, or explained.
+
+    Kinds: subject (PGOV), program (KDEM), organization (UN), country (AJ, the State
+    Department's FIPS-based code), person (OVIP (CLINTON, HILLARY)); unknown for the rest.
+
+    Rows: reference_id, tag, kind, meaning; with --count: tag, kind, meaning, count
+    (cables carrying the tag); with --explain: tag, kind, meaning.
+
+    Examples:
+
+      cablecli tags examples/08BAKU187.txt
+
+      cablecli tags --count cables/ --kind country -f csv
+
+      cablecli tags --explain PGOV AJ KDEM
+    """
+    from functools import partial
+
+    from cablecli.parse.pool import parse_stream
+    from cablecli.render.rows import explain_table, tag_counts_table, tags_table
+    from cablecli.tally import (
+        EXPLAIN_COLUMNS,
+        TAG_COLUMNS,
+        TAG_COUNT_COLUMNS,
+        TagTally,
+        cable_tags,
+        explain_rows,
+        tag_rows,
+    )
+
+    wanted = frozenset(k.value for k in kinds or ())
+    table = fmt is RowFormat.table
+    if explain:
+        if count:
+            fail("--explain and --count do not go together")
+        if not args:
+            fail("--explain needs TAGS codes, e.g. cablecli tags --explain PGOV AJ KDEM")
+        with output(output_path) as out:
+            rows = explain_rows(args or [], wanted)
+            if table:
+                _print_table(explain_table(rows), out, color, output_path)
+            else:
+                _write_rows(fmt, out, EXPLAIN_COLUMNS, rows)
+        raise typer.Exit(int(ExitCode.OK))
+
+    run = Run()
+    transform = partial(cable_tags, kinds=wanted)
+    with reading(args or [], input_format, run) as items, output(output_path) as out:
+        cables = _cables(parse_stream(items, jobs, transform), run)
+        if count:
+            tally = TagTally()
+            for item in cables:
+                tally.add(item)
+            if table:
+                _print_table(tag_counts_table(tally.rows()), out, color, output_path)
+            else:
+                _write_rows(fmt, out, TAG_COUNT_COLUMNS, tally.rows())
+        elif table:
+            groups = [(item.reference_id or item.where, list(tag_rows(item))) for item in cables if item.tags]
+            _print_table(tags_table(groups), out, color, output_path)
+        else:
+            _write_rows(fmt, out, TAG_COLUMNS, (row for item in cables for row in tag_rows(item)))
+    raise typer.Exit(run.exit_code())
+
+
+@app.command("addressees")
+def addressees_command(
+    paths: PathsArg = None,
+    fmt: RowFormatOpt = RowFormat.table,
+    count: Annotated[
+        bool,
+        typer.Option(
+            "--count",
+            "-c",
+            help="Count the cables per addressee and role, most frequent first, with senders.",
+        ),
+    ] = False,
+    roles: Annotated[
+        list[Role] | None, typer.Option("--role", "-r", help="Keep only this role; repeatable.")
+    ] = None,
+    output_path: OutputOpt = None,
+    input_format: InputFormatOpt = None,
+    jobs: JobsOpt = 1,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """Who each cable is from (FM), to (TO), for information (INFO) and excepted (XMT).
+
+    Rows: reference_id, role (from, to, info, xmt), routing_indicator, name, station,
+    precedence, serial. FM carries the DE line's routing indicator, the date-time group's
+    precedence and the DE serial. station is the name the routing indicator stands for:
+    from the table cablecli ships, else the name the cables read so far write beside it.
+
+    With --count: role, routing_indicator, name, count (cables), senders (distinct
+    originating stations), per role and routing indicator (or name, without one).
+
+    Examples:
+
+      cablecli addressees examples/08BAKU187.txt
+
+      cablecli addressees --count --role to --role info cables/ -f csv
+
+      cablecli addressees cables.csv -f jsonl | jq -r 'select(.role == "to") .station'
+    """
+    from cablecli.parse.pool import parse_stream
+    from cablecli.render.rows import addressee_counts_table, addressees_table
+    from cablecli.tally import (
+        ADDRESSEE_COLUMNS,
+        ADDRESSEE_COUNT_COLUMNS,
+        AddresseeTally,
+        StationNames,
+        addressee_rows,
+        cable_addressees,
+    )
+
+    run = Run()
+    wanted = frozenset(r.value for r in roles or ())
+    stations = StationNames()
+    table = fmt is RowFormat.table
+    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+        cables = _cables(parse_stream(items, jobs, cable_addressees), run)
+        if count:
+            tally = AddresseeTally(wanted)
+            for item in cables:
+                stations.learn(item)
+                tally.add(item)
+            if table:
+                _print_table(addressee_counts_table(tally.rows(stations)), out, color, output_path)
+            else:
+                _write_rows(fmt, out, ADDRESSEE_COUNT_COLUMNS, tally.rows(stations))
+        else:
+
+            def per_cable() -> Iterator[tuple[Any, list[dict[str, Any]]]]:
+                for item in cables:
+                    stations.learn(item)
+                    yield item, list(addressee_rows(item, stations, wanted))
+
+            if table:
+                groups = [(item.reference_id or item.where, rows) for item, rows in per_cable() if rows]
+                _print_table(addressees_table(groups), out, color, output_path)
+            else:
+                _write_rows(fmt, out, ADDRESSEE_COLUMNS, (row for _, rows in per_cable() for row in rows))
+    raise typer.Exit(run.exit_code())
+
+
+# --- end of tags, addressees ---------------------------------------------------------------------------
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -139,3 +139,24 @@ WRITERS: dict[str, type[Writer]] = {
     "jsonl": JsonlWriter,
     "csv": CsvWriter,
 }
+
+
+class YamlListWriter(Writer):
+    """One YAML list, streamed: each record dumped as a one-item list, so the items join into one."""
+
+    fmt = "yaml-list"
+
+    def format(self, record: dict[str, Any]) -> str:
+        import yaml
+
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        return yaml.dump([record], Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+
+    def close(self) -> None:
+        if self.count == 0:
+            self.out.write("[]\n")
+        super().close()
+
+
+# Writers for commands whose YAML output is one list of rows (tags, addressees).
+ROW_WRITERS: dict[str, type[Writer]] = {**WRITERS, "yaml": YamlListWriter}
