@@ -1,0 +1,320 @@
+"""Build or update an index from cable texts: parse only what is new or changed, all in one transaction.
+
+    >>> conn = open_index("cables.db", create=True)                    # doctest: +SKIP
+    >>> report = build_index(conn, iter_texts(["cables/"]), jobs=2)     # doctest: +SKIP
+    >>> report.added, report.replaced, report.unchanged, report.removed  # doctest: +SKIP
+    (251287, 0, 0, 0)
+
+A cable is keyed by where it came from: its file's absolute path (`-` for stdin) and its position in
+that file (`source.index`). A cable whose text hashes as before is left alone; a changed one is replaced
+under the same id; a cable that its file, read again without error, no longer holds is removed. Cables
+of files not given to this build stay, unless `prune` is set. Nothing is committed until the end: an
+interrupted build leaves the previous index as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import lru_cache
+
+from cablecli.inputs import CableText, InputError
+from cablecli.model import Cable
+
+# Cables whose rows are written together (executemany per table).
+_BATCH = 500
+
+
+@dataclass
+class BuildReport:
+    """What a build did, in cables."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    errors: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.replaced or self.removed)
+
+    def to_dict(self) -> dict[str, int]:
+        return {
+            "added": self.added,
+            "replaced": self.replaced,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "errors": self.errors,
+        }
+
+
+def source_key(path: str | None) -> str:
+    """The path a cable is keyed by: absolute, so that `cables/` and `./cables/` are the same files."""
+    if not path or path == "-":
+        return "-"
+    return os.path.abspath(path)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def normalise_text(raw: str) -> str:
+    """The text as the parser sees it (parse/__init__.py): one kind of line end, no byte-order mark."""
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return raw[1:] if raw.startswith("\ufeff") else raw
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedCable:
+    """One parsed cable as the rows the index stores; made in the worker processes under -j."""
+
+    path: str | None
+    index: int
+    cable: tuple
+    record_json: str
+    body_span: tuple[int | None, int | None]
+    addressees: list[tuple] = field(default_factory=list)
+    tags: list[tuple] = field(default_factory=list)
+    refs: list[tuple] = field(default_factory=list)
+    paragraphs: list[tuple] = field(default_factory=list)
+    search: tuple[str | None, str | None, str] = (None, None, "")
+
+
+def indexed_cable(cable: Cable) -> IndexedCable:
+    """The rows of one cable (without ids; the writer adds them). Module-level, so workers can run it."""
+    from cablecli.tally import cable_addressees
+
+    record = cable.to_dict()
+    # body and paragraphs are stored once: the body as a span of the text, paragraphs in their table.
+    del record["paragraphs"]
+    body = record.get("body")
+    span: tuple[int | None, int | None] = (None, None)
+    if body is not None:
+        text = normalise_text(cable.text)
+        start = text.find(body)
+        if start >= 0:
+            span = (start, start + len(body))
+            del record["body"]
+    else:
+        del record["body"]
+    sender = cable_addressees(cable)
+    year = int(cable.date[:4]) if cable.date and cable.date[:4].isdigit() else None
+    row = (
+        cable.source.format,
+        cable.reference_id,
+        cable.date,
+        year,
+        cable.classification,
+        cable.origin,
+        sender.sender,
+        cable.precedence,
+        cable.transmission_id,
+        cable.security,
+        cable.executive_order,
+        cable.subject,
+        cable.summary,
+        cable.comment,
+        len(cable.problems),
+    )
+    paragraphs = [(i, p.number, p.marking, p.text) for i, p in enumerate(cable.paragraphs)]
+    return IndexedCable(
+        path=cable.source.path,
+        index=cable.source.index,
+        cable=row,
+        record_json=json.dumps(record, ensure_ascii=False, separators=(",", ":")),
+        body_span=span,
+        addressees=[
+            (i, e.role, e.routing_indicator, e.name, e.precedence, e.serial)
+            for i, e in enumerate(sender.entries)
+        ],
+        tags=[(i, tag, tag_code(tag)) for i, tag in enumerate(cable.tags)],
+        refs=[(i, r.label, r.text, r.reference_id) for i, r in enumerate(cable.references)],
+        paragraphs=paragraphs,
+        search=(cable.subject, cable.summary, search_paragraphs([p[3] for p in paragraphs])),
+    )
+
+
+@lru_cache(maxsize=8192)
+def tag_code(tag: str) -> str:
+    """The tag as `tags --count` counts it: written case and spacing made canonical."""
+    from cablecli.reference import explain_tag
+
+    return explain_tag(tag).code
+
+
+def search_paragraphs(texts: Iterable[str]) -> str:
+    """The paragraphs column of the full-text table; deleting a row needs exactly the same value."""
+    return "\n".join(texts)
+
+
+_CABLE_COLUMNS = (
+    "id, source_path, source_index, content_hash, source_format, reference_id, date, year, classification, "
+    "origin, sender, precedence, transmission_id, security, executive_order, subject, summary, comment, "
+    "problem_count"
+)
+
+
+class _Writer:
+    """Rows waiting to be written, flushed a batch at a time."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.cables: list[tuple] = []
+        self.texts: list[tuple] = []
+        self.addressees: list[tuple] = []
+        self.tags: list[tuple] = []
+        self.refs: list[tuple] = []
+        self.paragraphs: list[tuple] = []
+        self.search: list[tuple] = []
+        self.next_id = (conn.execute("SELECT max(id) FROM cables").fetchone()[0] or 0) + 1
+
+    def add(self, item: IndexedCable, cable_id: int | None, key: str, digest: str, raw: str) -> None:
+        if cable_id is None:
+            cable_id = self.next_id
+            self.next_id += 1
+        self.cables.append((cable_id, key, item.index, digest, *item.cable))
+        self.texts.append((cable_id, item.record_json, raw, *item.body_span))
+        self.addressees.extend((cable_id, *row) for row in item.addressees)
+        self.tags.extend((cable_id, *row) for row in item.tags)
+        self.refs.extend((cable_id, *row) for row in item.refs)
+        self.paragraphs.extend((cable_id, *row) for row in item.paragraphs)
+        self.search.append((cable_id, *item.search))
+        if len(self.cables) >= _BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        c = self.conn
+        c.executemany(f"INSERT INTO cables ({_CABLE_COLUMNS}) VALUES ({', '.join('?' * 19)})", self.cables)
+        c.executemany("INSERT INTO cable_texts VALUES (?, ?, ?, ?, ?)", self.texts)
+        c.executemany("INSERT INTO addressees VALUES (?, ?, ?, ?, ?, ?, ?)", self.addressees)
+        c.executemany("INSERT INTO tags VALUES (?, ?, ?, ?)", self.tags)
+        c.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?)", self.refs)
+        c.executemany("INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)", self.paragraphs)
+        c.executemany(
+            "INSERT INTO cable_search (rowid, subject, summary, paragraphs) VALUES (?, ?, ?, ?)", self.search
+        )
+        for rows in (self.cables, self.texts, self.addressees, self.tags, self.refs, self.paragraphs):
+            rows.clear()
+        self.search.clear()
+
+
+def delete_cable(conn: sqlite3.Connection, cable_id: int) -> None:
+    """Remove a cable and everything stored about it (the full-text row needs its indexed values)."""
+    row = conn.execute("SELECT subject, summary FROM cables WHERE id = ?", (cable_id,)).fetchone()
+    if row is None:
+        return
+    texts = [
+        t
+        for (t,) in conn.execute(
+            "SELECT text FROM paragraphs WHERE cable_id = ? ORDER BY position", (cable_id,)
+        )
+    ]
+    conn.execute(
+        "INSERT INTO cable_search (cable_search, rowid, subject, summary, paragraphs) "
+        "VALUES ('delete', ?, ?, ?, ?)",
+        (cable_id, row[0], row[1], search_paragraphs(texts)),
+    )
+    for table in ("addressees", "tags", "refs", "paragraphs"):
+        conn.execute(f"DELETE FROM {table} WHERE cable_id = ?", (cable_id,))
+    conn.execute("DELETE FROM cable_texts WHERE cable_id = ?", (cable_id,))
+    conn.execute("DELETE FROM cables WHERE id = ?", (cable_id,))
+
+
+def build_index(
+    conn: sqlite3.Connection,
+    items: Iterable[CableText | InputError],
+    jobs: int = 1,
+    prune: bool = False,
+    on_error: Callable[[InputError], None] | None = None,
+) -> BuildReport:
+    """Add the cables of `items` to the index, replacing changed ones; one transaction, all or nothing.
+
+    InputErrors are counted and passed to `on_error`; the cables of a file that had an error are never
+    removed. With `prune`, cables of files that this build did not read are removed too.
+    """
+    from cablecli.parse.pool import parse_stream
+
+    report = BuildReport()
+    failed: set[str] = set()
+    pending: dict[tuple[str, int], tuple[int | None, str, str]] = {}
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("DROP TABLE IF EXISTS temp.seen")
+        conn.execute(
+            "CREATE TEMP TABLE seen (source_path TEXT, source_index INTEGER, "
+            "PRIMARY KEY (source_path, source_index)) WITHOUT ROWID"
+        )
+
+        def changed() -> Iterable[CableText]:
+            for item in items:
+                if isinstance(item, InputError):
+                    report.errors += 1
+                    failed.add(source_key(item.path))
+                    if on_error is not None:
+                        on_error(item)
+                    continue
+                key = (source_key(item.source.path), item.source.index)
+                if conn.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", key).rowcount == 0:
+                    continue  # the same file given twice
+                digest = content_hash(item.text)
+                row = conn.execute(
+                    "SELECT id, content_hash FROM cables WHERE source_path = ? AND source_index = ?", key
+                ).fetchone()
+                if row is not None and row[1] == digest:
+                    report.unchanged += 1
+                    continue
+                pending[key] = (row[0] if row else None, digest, item.text)
+                yield item
+
+        writer = _Writer(conn)
+        for indexed in parse_stream(changed(), jobs, indexed_cable):
+            key = (source_key(indexed.path), indexed.index)
+            old_id, digest, raw = pending.pop(key)
+            if old_id is None:
+                report.added += 1
+            else:
+                delete_cable(conn, old_id)
+                report.replaced += 1
+            writer.add(indexed, old_id, key[0], digest, raw)
+        writer.flush()
+        report.removed = _remove_stale(conn, failed, prune)
+        if report.changed:
+            now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('updated', ?)", (now,))
+        conn.execute("DROP TABLE temp.seen")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return report
+
+
+def _remove_stale(conn: sqlite3.Connection, failed: set[str], prune: bool) -> int:
+    """Cables of the files read that those files no longer hold (and, with prune, of files not read)."""
+    conn.execute("CREATE TEMP TABLE failed (source_path TEXT PRIMARY KEY)")
+    conn.executemany("INSERT INTO failed VALUES (?)", [(p,) for p in failed])
+    read_files = "SELECT DISTINCT source_path FROM seen"
+    if prune:
+        scope = "c.source_path NOT IN (SELECT source_path FROM failed)"
+    else:
+        scope = f"c.source_path IN ({read_files}) AND c.source_path NOT IN (SELECT source_path FROM failed)"
+    stale = [
+        cable_id
+        for (cable_id,) in conn.execute(
+            f"SELECT c.id FROM cables c WHERE {scope} AND NOT EXISTS "
+            "(SELECT 1 FROM seen s WHERE s.source_path = c.source_path AND s.source_index = c.source_index)"
+        )
+    ]
+    for cable_id in stale:
+        delete_cable(conn, cable_id)
+    conn.execute("DROP TABLE temp.failed")
+    return len(stale)
