@@ -222,6 +222,7 @@ def parse_command(
     input_format: InputFormatOpt = None,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
+    db: DbOpt = None,
 ) -> None:
     """One structured record per cable (see docs/record.md for the fields).
 
@@ -243,6 +244,8 @@ def parse_command(
     run = Run()
     selected = parse_fields(fields)
     columns = selected or [f for f in FIELDS if not (no_body and f == "body")]
+    if db is not None:
+        raise typer.Exit(parse_from_index(db, paths, fmt, selected, no_body, columns, output_path, color))
     transform = partial(_record_for_output, fields=selected, no_body=no_body)
     with reading(paths or [], input_format, run) as items, output(output_path) as out:
         if fmt is ParseFormat.table:
@@ -361,6 +364,7 @@ def tags_command(
     input_format: InputFormatOpt = None,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
+    db: DbOpt = None,
 ) -> None:
     """TAGS of each cable with their kind and meaning, counted across cables, or explained.
 
@@ -407,6 +411,8 @@ def tags_command(
                 _write_rows(fmt, out, EXPLAIN_COLUMNS, rows)
         raise typer.Exit(int(ExitCode.OK))
 
+    if db is not None:
+        raise typer.Exit(tags_from_index(db, args, fmt, count, wanted, output_path, color))
     run = Run()
     transform = partial(cable_tags, kinds=wanted)
     with reading(args or [], input_format, run) as items, output(output_path) as out:
@@ -446,6 +452,7 @@ def addressees_command(
     input_format: InputFormatOpt = None,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
+    db: DbOpt = None,
 ) -> None:
     """Who each cable is from (FM), to (TO), for information (INFO) and excepted (XMT).
 
@@ -476,8 +483,10 @@ def addressees_command(
         cable_addressees,
     )
 
-    run = Run()
     wanted = frozenset(r.value for r in roles or ())
+    if db is not None:
+        raise typer.Exit(addressees_from_index(db, paths, fmt, count, wanted, output_path, color))
+    run = Run()
     stations = StationNames()
     table = fmt is RowFormat.table
     with reading(paths or [], input_format, run) as items, output(output_path) as out:
@@ -507,6 +516,350 @@ def addressees_command(
 
 
 # --- end of tags, addressees ---------------------------------------------------------------------------
+
+
+# --- index, stats, refs, and --db for the reading commands ---------------------------------------------
+# The index lives in cablecli/index/ (schema, build, query); docs/index.md describes it. Commands given
+# --db answer from the index instead of reading PATHs, in the same shapes as when they read files.
+
+DbOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--db", help="Answer from this index (made by `cablecli index build`) instead of reading PATHs."
+    ),
+]
+DbRequiredOpt = Annotated[Path, typer.Option("--db", help="The index file (SQLite).", show_default=False)]
+
+index_app = typer.Typer(
+    name="index",
+    help="An embedded SQLite index of parsed cables, for instant search and counts (see docs/index.md).",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(index_app, name="index")
+
+
+class ReportFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+
+
+class StatsFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+
+
+class RefsFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@contextmanager
+def open_db(db: Path, paths: list[str] | None = None, create: bool = False) -> Iterator[Any]:
+    """The index at `db` as a connection; a usage error when PATHs come with it or it is not an index."""
+    from cablecli.index import IndexFileError, open_index
+
+    if paths:
+        fail(f"--db and PATH... do not go together (got {' '.join(paths)})")
+    try:
+        conn = open_index(db, create=create)
+    except IndexFileError as exc:
+        fail(_one_line(str(exc)))
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+@index_app.command("build")
+def index_build_command(
+    paths: PathsArg = None,
+    db: DbRequiredOpt = ...,  # type: ignore[assignment]
+    prune: Annotated[
+        bool,
+        typer.Option("--prune", help="Also remove the cables of files that this build was not given."),
+    ] = False,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="How to report the counts.")
+    ] = ReportFormat.text,
+    input_format: InputFormatOpt = None,
+    jobs: JobsOpt = 1,
+) -> None:
+    """Parse PATHs into the index DB, creating it if needed; run again to bring it up to date.
+
+    Each cable is keyed by its file (absolute path) and position in it. Cables whose text is
+    unchanged (same SHA-256) are skipped without parsing, changed ones replaced, new ones added;
+    cables that a file read again no longer holds are removed. Cables of files not given stay,
+    unless --prune. Everything happens in one transaction: an interrupted build leaves the index
+    as it was. Prints added, replaced, unchanged, removed.
+
+    Examples:
+
+      cablecli index build cables.csv --db cables.db -j 2
+
+      cablecli index build cables/ more-cables/ --db cables.db
+
+      cablecli index build cables/ --db cables.db --prune -f json
+    """
+    import json
+
+    from cablecli.index import build_index
+
+    run = Run()
+    with open_db(db, create=True) as conn, reading(paths or [], input_format, run) as items:
+        report = build_index(conn, items, jobs, prune=prune, on_error=lambda e: run.error(str(e)))
+        total = conn.execute("SELECT count(*) FROM cables").fetchone()[0]
+    if fmt is ReportFormat.json:
+        print(json.dumps({**report.to_dict(), "cables": total, "db": str(db)}))
+    else:
+        print(
+            f"{db}: {report.added:,} added, {report.replaced:,} replaced, {report.unchanged:,} unchanged, "
+            f"{report.removed:,} removed; {total:,} cables in the index"
+        )
+    raise typer.Exit(run.exit_code())
+
+
+@index_app.command("info")
+def index_info_command(
+    db: DbRequiredOpt = ...,  # type: ignore[assignment]
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.text,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """What the index DB holds: counts of cables, files, tags, references..., and its schema version.
+
+    Examples:
+
+      cablecli index info --db cables.db
+
+      cablecli index info --db cables.db -f json | jq .cables
+    """
+    import json
+
+    from cablecli.index import query
+
+    with open_db(db) as conn:
+        info = query.index_info(conn, db)
+    if fmt is ReportFormat.json:
+        print(json.dumps(info, ensure_ascii=False))
+    else:
+        from cablecli.render.stats import info_table
+
+        _print_table(info_table(info), sys.stdout, color, None)
+    raise typer.Exit(int(ExitCode.OK))
+
+
+def parse_from_index(
+    db: Path,
+    paths: list[str] | None,
+    fmt: ParseFormat,
+    fields: list[str] | None,
+    no_body: bool,
+    columns: list[str],
+    output_path: Path | None,
+    color: Color,
+) -> int:
+    """`parse --db`: the records rebuilt from the index, written as `parse` writes them."""
+    from cablecli.index import query
+    from cablecli.render.records import WRITERS, select
+
+    with open_db(db, paths) as conn, output(output_path) as out:
+        records = (select(record, fields, no_body) for record in query.records(conn))
+        if fmt is ParseFormat.table:
+            from cablecli.render.console import record_table
+
+            shown = fields or ["reference_id", "date", "classification", "origin", "subject"]
+            _print_table(record_table(list(records), shown), out, color, output_path)
+        else:
+            writer = WRITERS[fmt.value](out, columns)
+            for record in records:
+                writer.write(record)
+            writer.close()
+    return int(ExitCode.OK)
+
+
+def tags_from_index(
+    db: Path,
+    paths: list[str] | None,
+    fmt: RowFormat,
+    count: bool,
+    kinds: frozenset[str],
+    output_path: Path | None,
+    color: Color,
+) -> int:
+    """`tags --db`: per cable from the tags table, or --count as one SQL aggregate."""
+    from cablecli.index import query
+    from cablecli.render.rows import tag_counts_table, tags_table
+    from cablecli.tally import TAG_COLUMNS, TAG_COUNT_COLUMNS, tag_rows
+
+    table = fmt is RowFormat.table
+    with open_db(db, paths) as conn, output(output_path) as out:
+        if count:
+            rows = query.tag_count_rows(conn, kinds)
+            if table:
+                _print_table(tag_counts_table(rows), out, color, output_path)
+            else:
+                _write_rows(fmt, out, TAG_COUNT_COLUMNS, rows)
+        elif table:
+            items = query.tag_items(conn, kinds)
+            groups = [(item.reference_id or item.where, list(tag_rows(item))) for item in items if item.tags]
+            _print_table(tags_table(groups), out, color, output_path)
+        else:
+            items = query.tag_items(conn, kinds)
+            _write_rows(fmt, out, TAG_COLUMNS, (row for item in items for row in tag_rows(item)))
+    return int(ExitCode.OK)
+
+
+def addressees_from_index(
+    db: Path,
+    paths: list[str] | None,
+    fmt: RowFormat,
+    count: bool,
+    roles: frozenset[str],
+    output_path: Path | None,
+    color: Color,
+) -> int:
+    """`addressees --db`: per cable from the addressees table, or --count as one SQL aggregate."""
+    from cablecli.index import query
+    from cablecli.render.rows import addressee_counts_table, addressees_table
+    from cablecli.tally import ADDRESSEE_COLUMNS, ADDRESSEE_COUNT_COLUMNS, StationNames, addressee_rows
+
+    table = fmt is RowFormat.table
+    with open_db(db, paths) as conn, output(output_path) as out:
+        if count:
+            rows = query.addressee_count_rows(conn, roles)
+            if table:
+                _print_table(addressee_counts_table(rows), out, color, output_path)
+            else:
+                _write_rows(fmt, out, ADDRESSEE_COUNT_COLUMNS, rows)
+            return int(ExitCode.OK)
+        # Station names are learnt in input order, as when reading files.
+        stations = StationNames()
+
+        def per_cable() -> Iterator[tuple[Any, list[dict[str, Any]]]]:
+            for item in query.addressee_items(conn):
+                stations.learn(item)
+                yield item, list(addressee_rows(item, stations, roles))
+
+        if table:
+            groups = [(item.reference_id or item.where, rows) for item, rows in per_cable() if rows]
+            _print_table(addressees_table(groups), out, color, output_path)
+        else:
+            _write_rows(fmt, out, ADDRESSEE_COLUMNS, (row for _, rows in per_cable() for row in rows))
+    return int(ExitCode.OK)
+
+
+@app.command("stats")
+def stats_command(
+    paths: PathsArg = None,
+    db: DbOpt = None,
+    fmt: Annotated[
+        StatsFormat, typer.Option("--format", "-f", help="A table and bar chart for people, or json.")
+    ] = StatsFormat.table,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many origins and tags to list.")] = 10,
+    output_path: OutputOpt = None,
+    input_format: InputFormatOpt = None,
+    jobs: JobsOpt = 1,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """The corpus at a glance: cables per year (a bar chart), per classification, top origins and tags.
+
+    Reads PATHs (streaming: only the counts are kept) or answers from an index with --db. A tag
+    counts once per cable; a cable without a date counts under "(no date)".
+
+    JSON: {"cables": N, "years": [{"year", "count"}], "classifications": [{"classification",
+    "count"}], "origins": [{"origin", "count"}], "tags": [{"tag", "count"}], "distinct":
+    {"origins", "tags"}}.
+
+    Examples:
+
+      cablecli stats cables.csv -j 2
+
+      cablecli stats --db cables.db --top 20
+
+      cablecli stats --db cables.db -f json | jq '.years[] | select(.year >= 2009)'
+    """
+    import json
+
+    from cablecli.stats import CorpusCounts, cable_facts
+
+    run = Run()
+    if db is not None:
+        from cablecli.index import query
+
+        with open_db(db, paths) as conn:
+            counts = query.corpus_counts(conn)
+    else:
+        from cablecli.parse.pool import parse_stream
+
+        counts = CorpusCounts()
+        with reading(paths or [], input_format, run) as items:
+            for facts in _cables(parse_stream(items, jobs, cable_facts), run):
+                counts.add(facts)
+    summary = counts.summary(top)
+    with output(output_path) as out:
+        if fmt is StatsFormat.json:
+            out.write(json.dumps(summary, ensure_ascii=False) + "\n")
+        else:
+            from cablecli.render.stats import stats_view
+
+            _print_table(stats_view(summary), out, color, output_path)
+    raise typer.Exit(run.exit_code())
+
+
+@app.command("refs")
+def refs_command(
+    ref_id: Annotated[str, typer.Argument(metavar="REFID", help="The cable's reference id, e.g. 08BAKU187.")],
+    db: DbRequiredOpt = ...,  # type: ignore[assignment]
+    reverse: Annotated[
+        bool, typer.Option("--reverse", "-r", help="List the cables in the index that cite REFID instead.")
+    ] = False,
+    fmt: Annotated[RefsFormat, typer.Option("--format", "-f", help="Output format.")] = RefsFormat.table,
+    output_path: OutputOpt = None,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """The cables REFID cites (its REF lines), resolved inside the index; --reverse: the cables citing it.
+
+    Rows: label, text, reference_id, in_corpus, date, subject (the cited cable's, when the index
+    holds it). With --reverse: reference_id, date, subject (of each citing cable), label, text
+    (how it writes the reference). A cable held several times (the same cable in several files)
+    is listed once. Exit status 1 when there is nothing to list.
+
+    Examples:
+
+      cablecli refs 08BAKU187 --db cables.db
+
+      cablecli refs 08STATE21209 --db cables.db --reverse -f jsonl | jq -r .reference_id
+    """
+    from cablecli.index import query
+    from cablecli.render.records import ROW_WRITERS
+
+    wanted = ref_id.strip().upper()
+    with open_db(db) as conn:
+        if reverse:
+            rows = query.citing(conn, wanted)
+            columns: tuple[str, ...] = ("reference_id", "date", "subject", "label", "text")
+        else:
+            if not query.cable_exists(conn, wanted):
+                Run().warn(f"{wanted}: no cable with this reference id in {db}")
+                raise typer.Exit(int(ExitCode.NOT_FOUND))
+            rows = query.cited_by(conn, wanted)
+            columns = ("label", "text", "reference_id", "in_corpus", "date", "subject")
+    with output(output_path) as out:
+        if fmt is RefsFormat.table:
+            from cablecli.render.stats import refs_table
+
+            _print_table(refs_table(rows, reverse), out, color, output_path)
+        else:
+            writer = ROW_WRITERS[fmt.value](out, columns)
+            for row in rows:
+                writer.write(row)
+            writer.close()
+    raise typer.Exit(int(ExitCode.OK if rows else ExitCode.NOT_FOUND))
+
+
+# --- end of index, stats, refs -------------------------------------------------------------------------
 
 
 def main(argv: list[str] | None = None) -> None:
