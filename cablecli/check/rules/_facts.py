@@ -1,0 +1,73 @@
+"""Facts about a cable that several rules need: its date, its classification level, its header."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from cablecli.reference import classification_level
+
+if TYPE_CHECKING:
+    from cablecli.check import CableLines
+    from cablecli.model import Cable
+
+CONFIDENTIAL = 2
+
+
+def cable_date(cable: Cable) -> dt.date | None:
+    """The cable's date (from its date-time group, or the page's metadata), or None."""
+    if not cable.date:
+        return None
+    try:
+        return dt.date.fromisoformat(cable.date[:10])
+    except ValueError:
+        return None
+
+
+def level(cable: Cable, lines: CableLines) -> int | None:
+    """Classification level, 0 (UNCLASSIFIED) to 4 (TOP SECRET), as the text states it.
+
+    The classification line decides; without one, the record's classification (from the security line
+    or the page's metadata).
+    """
+    cl = lines.marks.classification_line
+    name = cl.classification if cl is not None else cable.classification
+    return classification_level(name) if name else None
+
+
+def is_classified(cable: Cable, lines: CableLines) -> bool:
+    """CONFIDENTIAL or above (an SBU or FOUO cable is unclassified)."""
+    found = level(cable, lines)
+    return found is not None and found >= CONFIDENTIAL
+
+
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def plain_tags(text: str) -> str:
+    """The TAGS text with markdown links undone and `(...)` blanked, every tag kept at its column."""
+    return _outside_parentheses(_MD_LINK.sub(lambda m: f" {m.group(1)}".ljust(len(m.group(0))), text))
+
+
+def _outside_parentheses(text: str) -> str:
+    """Blank out `(...)` (person names, link targets) keeping columns."""
+    out, depth = [], 0
+    for c in text:
+        if c == "(":
+            depth += 1
+        out.append(" " if depth else c)
+        if c == ")" and depth:
+            depth -= 1
+    return "".join(out)
+
+
+def tag_position(lines: CableLines, tag: str) -> tuple[int | None, int | None]:
+    """Line and column of a tag in the TAGS text, or of the TAGS line."""
+    first = tag.split()[0].split(",")[0]
+    for mark in lines.marks.tags_values:
+        at = mark.text.upper().find(first)
+        if at >= 0:
+            return mark.line, mark.col + at + 1
+    mark = lines.marks.tags
+    return (mark.line, mark.column) if mark else (None, None)
