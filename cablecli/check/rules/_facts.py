@@ -71,3 +71,23 @@ def tag_position(lines: CableLines, tag: str) -> tuple[int | None, int | None]:
             return mark.line, mark.col + at + 1
     mark = lines.marks.tags
     return (mark.line, mark.column) if mark else (None, None)
+
+
+# A page-break line that starts a later section: `BAKU 00000187  002 OF 003`,
+# `PAGE 02 HARARE 06677 01 OF 03 291400Z`.
+PAGE_SECTION = re.compile(
+    r"^\s*(?:PAGE\s+\d+\s+)?[A-Z][A-Z .'\-]*?\s+\d{5,8}\s+(\d{2,3})\s+OF\s+(\d{2,3})(?:\s+\d{6}Z)?\s*$"
+)
+
+
+def holds_last_section(cable: Cable, lines: CableLines) -> bool:
+    """Does the text reach the cable's end: a one-part cable, the last section, or all sections in one text?"""
+    section = cable.section
+    if section is None or section.number >= section.total:
+        return True
+    for raw in lines:
+        if " OF " in raw.upper():
+            m = PAGE_SECTION.match(raw.upper())
+            if m and int(m.group(1)) >= int(m.group(2)):
+                return True
+    return False

@@ -26,20 +26,13 @@ Failing:
 
 from __future__ import annotations
 
-import re
-
 from cablecli.check import Violation
+from cablecli.check.rules._facts import PAGE_SECTION
 from cablecli.parse.preamble import _SECTION, CLASSIFICATION
 
 ID = "CLS002"
 SEVERITY = "error"
 SUMMARY = "SECTION n OF m: n <= m, m the same in every section"
-
-# `BAKU 00000187  002 OF 003`, `PAGE 02 HARARE 06677 01 OF 03 291400Z`
-_PAGE_SECTION = re.compile(
-    r"^\s*(?:PAGE\s+\d+\s+)?[A-Z][A-Z .'\-]*?\s+\d{5,8}\s+(\d{2,3})\s+OF\s+(\d{2,3})(?:\s+\d{6}Z)?\s*$"
-)
-
 
 def check(cable, lines):
     total_seen: tuple[int, int] | None = None  # (m, line)
@@ -47,7 +40,7 @@ def check(cable, lines):
         if " OF " not in raw.upper():
             continue
         u = raw.upper()
-        m = _PAGE_SECTION.match(u)
+        m = PAGE_SECTION.match(u)
         if m is None and CLASSIFICATION.match(u):
             m = _SECTION.search(u)
         if m is None:

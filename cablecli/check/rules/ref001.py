@@ -17,6 +17,7 @@ Failing:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from cablecli.check import Violation
@@ -32,34 +33,37 @@ def check(cable, lines):
     block = lines.marks.ref_lines
     if not block:
         return
-    labels = []  # (letter, line, col, end in text, mark)
+    # The block as one string, with where each of its lines starts, to report a line and column.
+    parts, starts, offset = [], [], 0
     for mark in block:
         text = mark.text.replace("¶", " ")
-        for m in _LABEL.finditer(text):
-            labels.append((m.group(1), mark, m.start(1), m.end()))
-    if not labels or labels[0][0] != "A" or labels[0][2] > 2:
+        parts.append(text)
+        starts.append(offset)
+        offset += len(text) + 1
+    flat = " ".join(parts)
+
+    def where(pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(starts, pos) - 1
+        return block[k].line, block[k].col + pos - starts[k] + 1
+
+    found = list(_LABEL.finditer(flat))
+    if not found or found[0].group(1) != "A" or found[0].start() > 2:
         return  # not a lettered list
     expected = ord("A")
     kept = []
-    for letter, mark, col, end in labels:
-        code = ord(letter)
+    for m in found:
+        code = ord(m.group(1))
         if code == expected:
-            kept.append((letter, mark, col, end))
+            kept.append(m)
             expected += 1
         elif expected < code <= expected + 2:
             missing = ", ".join(chr(c) for c in range(expected, code))
-            yield Violation(ID, SEVERITY, f"REF list skips {missing}: {chr(expected - 1)} is followed by {letter}",
-                            mark.line, mark.col + col + 1)
-            kept.append((letter, mark, col, end))
+            yield Violation(ID, SEVERITY, f"REF list skips {missing}: {chr(expected - 1)} is followed by "
+                            f"{m.group(1)}", *where(m.start(1)))
+            kept.append(m)
             expected = code + 1
         # other capitals followed by a period (`U.S.`) are not labels
-    for k, (letter, mark, col, end) in enumerate(kept):
-        if k + 1 < len(kept) and kept[k + 1][1] is mark:
-            item = mark.text[end : kept[k + 1][2]]
-        else:
-            item = mark.text[end:]
-            if k + 1 < len(kept):  # the item may run on over the next lines
-                following = [m.text for m in block if mark.index < m.index < kept[k + 1][1].index]
-                item += " ".join(following)
-        if not item.strip(" ;,.\t"):
-            yield Violation(ID, SEVERITY, f"REF item {letter} is empty", mark.line, mark.col + col + 1)
+    for k, m in enumerate(kept):
+        end = kept[k + 1].start() if k + 1 < len(kept) else len(flat)
+        if not flat[m.end() : end].strip(" ;,.\t"):
+            yield Violation(ID, SEVERITY, f"REF item {m.group(1)} is empty", *where(m.start(1)))

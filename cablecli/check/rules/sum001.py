@@ -23,6 +23,7 @@ Failing:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from cablecli.check import Violation
@@ -45,24 +46,34 @@ _NOT_OPENING = re.compile(r"(?i)(?:\bno|\bfor|\bwithout|\bsee)\s*$")
 
 
 def check(cable, lines):
+    # One string for the body, so that `End` / `Summary.` wrapped over two lines still closes.
+    start = lines.marks.body_start
+    text = "\n".join(lines[start:])
+    low = text.lower()
+    if "summary" not in low and "comment" not in low:
+        return
+    line_starts = [0]
+    for k, c in enumerate(text):
+        if c == "\n":
+            line_starts.append(k + 1)
+
+    def where(offset: int) -> tuple[int, int]:
+        k = bisect.bisect_right(line_starts, offset) - 1
+        return start + k + 1, offset - line_starts[k] + 1
+
     open_at: dict[str, tuple[int, int]] = {}  # kind -> (line, col) of the unclosed opening
-    for i in range(lines.marks.body_start, len(lines)):
-        raw = lines[i]
-        low = raw.lower()
-        if "summary" not in low and "comment" not in low:
+    for m in _EVENT.finditer(text):
+        if m.group(1):  # a closing
+            for kind in _CLOSES[" ".join(m.group(2).lower().split())]:
+                open_at.pop(kind, None)
             continue
-        for m in _EVENT.finditer(raw):
-            if m.group(1):  # a closing
-                for kind in _CLOSES[" ".join(m.group(2).lower().split())]:
-                    open_at.pop(kind, None)
-                continue
-            kind = " ".join(m.group(3).lower().split())
-            if _NOT_OPENING.search(raw[: m.start()]):
-                continue
-            if kind in open_at:
-                line, col = open_at[kind]
-                yield _unclosed(kind, line, col)
-            open_at[kind] = (i + 1, m.start(3) + 1)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _NOT_OPENING.search(text[line_start : m.start()]):
+            continue
+        kind = " ".join(m.group(3).lower().split())
+        if kind in open_at:
+            yield _unclosed(kind, *open_at[kind])
+        open_at[kind] = where(m.start(3))
     for kind, (line, col) in open_at.items():
         yield _unclosed(kind, line, col)
 
