@@ -35,6 +35,7 @@ PROSIGN_LIKE = re.compile(r"^([A-Z]{2})((?:\s+[A-Z0-9]{3,9})+)\s*$")
 _ADDRESSEE_KEYWORD = re.compile(r"^(TO|INFO|XMT)\b[\s/]*", re.I)
 _HEADER_KEYWORD = re.compile(r"^(?:FM|TO|INFO|XMT|BT|DE)\b", re.I)
 _LOG_BLOCK = re.compile(r"^INFO\s+LOG-\d+", re.I)
+_PORTION_PREFIX = re.compile(r"^\(\s*[A-Z]{1,4}(?:/{1,2}[A-Z]+)?\s*\)\s*")  # `(U) Classified by ...`
 
 
 @dataclass
@@ -76,6 +77,7 @@ class Marks:
     ref: Mark | None = None
     ref_lines: list[Mark] = field(default_factory=list)
     classified_by: Mark | None = None
+    classified_by_text: str = ""  # the Classified By line and the lines that continue it
     header_end: int = 0  # first line after the transmission header
     body_start: int = 0  # first line of the body (the first numbered paragraph), or len(lines)
 
@@ -215,8 +217,14 @@ def _walk_preamble(lines: list[str], start: int, end: int, m: Marks) -> None:
             elif m.ref is None and (kw := REF_LINE.match(s)) and ":" in s[:12]:
                 m.ref = Mark(i, col, s, s[: kw.end()].rstrip())
                 m.ref_lines = _ref_block(lines, i, col + kw.end(), end)
-            elif m.classified_by is None and CLASSIFIED_BY.match(s):
+            elif m.classified_by is None and CLASSIFIED_BY.match(_PORTION_PREFIX.sub("", s, count=1)):
                 m.classified_by = Mark(i, col, s)
+                block = [s]
+                j = i + 1
+                while j < end and lines[j].strip() and not PARAGRAPH_START.match(lines[j]):
+                    block.append(lines[j].strip())
+                    j += 1
+                m.classified_by_text = " ".join(block)
         i += 1
 
 

@@ -6,13 +6,42 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from cablecli.parse.preamble import parse_classified_by
 from cablecli.reference import classification_level
 
 if TYPE_CHECKING:
     from cablecli.check import CableLines
-    from cablecli.model import Cable
+    from cablecli.model import Cable, ClassifiedBy, Paragraph
 
 CONFIDENTIAL = 2
+
+
+def classified_by(cable: Cable, lines: CableLines) -> ClassifiedBy | None:
+    """The Classified By line as the record has it, or read from the text when the record missed it
+    (`(U) Classified by ...` after a portion mark)."""
+    if cable.classified_by is not None:
+        return cable.classified_by
+    text = lines.marks.classified_by_text
+    if not text:
+        return None
+    return parse_classified_by(re.sub(r"^\([^)]*\)\s*", "", text))
+
+
+def numbered_paragraphs(cable: Cable, lines: CableLines) -> list[Paragraph]:
+    """The record's paragraphs without the numbers that only wrapped to a line start.
+
+    Archives put a `¶` before any number that starts a line, so `on November` / `¶16. His aim ...`
+    reads as paragraph 16: an unmarked, out-of-sequence number after a line that does not end a
+    sentence is text, not a paragraph.
+    """
+    kept: list[Paragraph] = []
+    for para in cable.paragraphs:
+        if kept and not para.marking and para.number != kept[-1].number + 1 and para.line and para.line > 1:
+            before = lines[para.line - 2].rstrip()
+            if before and not before.endswith((".", ":", ";", "!", "?", '"', ")", "'", "-")):
+                continue
+        kept.append(para)
+    return kept
 
 
 def cable_date(cable: Cable) -> dt.date | None:

@@ -24,7 +24,7 @@ Failing:
 from __future__ import annotations
 
 from cablecli.check import Violation
-from cablecli.check.rules._facts import is_classified
+from cablecli.check.rules._facts import classified_by, is_classified
 
 ID = "CBY001"
 SEVERITY = "error"
@@ -35,7 +35,7 @@ def check(cable, lines):
     if not is_classified(cable, lines):
         return
     mark = lines.marks.classified_by
-    by = cable.classified_by
+    by = classified_by(cable, lines)
     if by is None:
         where = lines.marks.subject or lines.marks.eo or lines.marks.classification
         yield Violation(ID, SEVERITY, f"{cable.classification} cable has no Classified By line",

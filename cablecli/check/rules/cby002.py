@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from cablecli.check import Violation
-from cablecli.check.rules._facts import cable_date
+from cablecli.check.rules._facts import cable_date, classified_by
 
 ID = "CBY002"
 SEVERITY = "warning"
@@ -42,7 +42,7 @@ _LETTER = re.compile(r"(?<![A-Za-z])([A-Za-z])(?![A-Za-z])")
 
 
 def check(cable, lines):
-    by = cable.classified_by
+    by = classified_by(cable, lines)
     if by is None:
         return
     mark = lines.marks.classified_by

@@ -36,5 +36,5 @@ def check(cable, lines):
         where = marks.fm or after
         yield Violation(ID, SEVERITY, "no TO line (action addressees)", where.line + 1 if where else None,
                         1 if where else None)
-    elif not cable.to:
+    elif not cable.to and not any(role == "to" for role, _ in marks.addressees):
         yield Violation(ID, SEVERITY, "TO line names no addressee", marks.to.line, marks.to.column)

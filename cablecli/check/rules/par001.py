@@ -26,6 +26,7 @@ Failing:
 from __future__ import annotations
 
 from cablecli.check import Violation
+from cablecli.check.rules._facts import numbered_paragraphs
 
 ID = "PAR001"
 SEVERITY = "warning"
@@ -33,7 +34,7 @@ SUMMARY = "paragraphs numbered 1, 2, 3 ... without gaps or repeats"
 
 
 def check(cable, lines):
-    paragraphs = cable.paragraphs
+    paragraphs = numbered_paragraphs(cable, lines)
     if not paragraphs:
         return
     first = paragraphs[0]

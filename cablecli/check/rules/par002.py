@@ -23,7 +23,7 @@ Failing:
 from __future__ import annotations
 
 from cablecli.check import Violation
-from cablecli.check.rules._facts import is_classified
+from cablecli.check.rules._facts import is_classified, numbered_paragraphs
 
 ID = "PAR002"
 SEVERITY = "error"
@@ -33,7 +33,7 @@ SUMMARY = "every numbered paragraph of a classified cable has a portion marking"
 def check(cable, lines):
     if not is_classified(cable, lines):
         return
-    for para in cable.paragraphs:
+    for para in numbered_paragraphs(cable, lines):
         if para.marking:
             continue
         raw = lines[para.line - 1] if para.line else ""
