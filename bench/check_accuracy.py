@@ -41,7 +41,7 @@ DEFECT_RULES: dict[str, list[tuple[str, str]] | None] = {
     "crlf": None,
 }
 WHY_NOT_COVERED = {
-    "truncated_header": "cuts whole addressee lines off the end of the list; the rest is a well-formed header",
+    "truncated_header": "cuts whole addressee lines off the list; what is left is a well-formed header",
     "extra_blank_lines": "blank lines are not a format error",
     "crlf": "line ends are normalised when a file is read",
 }
@@ -144,8 +144,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(json.dumps(result, indent=2, sort_keys=True))
     total, hit = result["covered_applied"], result["covered_detected"]
-    print(f"covered defects reported: {hit}/{total} ({100 * hit / max(total, 1):.2f}%); "
-          f"clean cables with an error: {result['clean_with_error']}/{result['clean']}", file=sys.stderr)
+    print(
+        f"covered defects reported: {hit}/{total} ({100 * hit / max(total, 1):.2f}%); "
+        f"clean cables with an error: {result['clean_with_error']}/{result['clean']}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -200,7 +200,9 @@ def examples(rule: ModuleType) -> tuple[str, str]:
                 current = None
             else:
                 current.append(line)
-    return tuple(textwrap.dedent("\n".join(blocks.get(k, []))).strip("\n") + "\n" for k in ("Passing", "Failing"))
+    return tuple(
+        textwrap.dedent("\n".join(blocks.get(k, []))).strip("\n") + "\n" for k in ("Passing", "Failing")
+    )
 
 
 def example_cable(text: str) -> Cable:

@@ -110,7 +110,7 @@ PAGE_SECTION = re.compile(
 
 
 def holds_last_section(cable: Cable, lines: CableLines) -> bool:
-    """Does the text reach the cable's end: a one-part cable, the last section, or all sections in one text?"""
+    """Does the text reach the cable's end: a one-part cable, its last section, or all sections?"""
     section = cable.section
     if section is None or section.number >= section.total:
         return True

@@ -38,8 +38,13 @@ def check(cable, lines):
     by = classified_by(cable, lines)
     if by is None:
         where = lines.marks.subject or lines.marks.eo or lines.marks.classification
-        yield Violation(ID, SEVERITY, f"{cable.classification} cable has no Classified By line",
-                        where.line if where else None, where.column if where else None)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"{cable.classification} cable has no Classified By line",
+            where.line if where else None,
+            where.column if where else None,
+        )
         return
     line, col = (mark.line, mark.column) if mark else (None, None)
     if not (by.name or by.title):

@@ -37,7 +37,9 @@ SUMMARY = "reasons are 1.4 (1.5 before 2003) with letters a-h"
 
 _SECTION = re.compile(r"(?<![\d.])1\s?\.\s?(\d)(?![\d.])")
 # What follows the section: letters in parentheses or alone, joined by commas, slashes, `and`, `&`.
-_LETTER_RUN = re.compile(r"^(?:\s*(?:\(\s*[A-Za-z]\s*\)|(?<![A-Za-z])[A-Za-z](?![A-Za-z'])|and\b|or\b|[,/&;]))+")
+_LETTER_RUN = re.compile(
+    r"^(?:\s*(?:\(\s*[A-Za-z]\s*\)|(?<![A-Za-z])[A-Za-z](?![A-Za-z'])|and\b|or\b|[,/&;]))+"
+)
 _LETTER = re.compile(r"(?<![A-Za-z])([A-Za-z])(?![A-Za-z])")
 
 
@@ -56,11 +58,21 @@ def check(cable, lines):
             continue
         if when is not None:
             if section == "5" and when.year > 2003:
-                yield Violation(ID, SEVERITY, f"reasons cite section 1.5 on a cable of {when.year}; "
-                                "since 2003 they are section 1.4", line, col)
+                yield Violation(
+                    ID,
+                    SEVERITY,
+                    f"reasons cite section 1.5 on a cable of {when.year}; since 2003 they are section 1.4",
+                    line,
+                    col,
+                )
             elif section == "4" and when.year < 2003:
-                yield Violation(ID, SEVERITY, f"reasons cite section 1.4 on a cable of {when.year}; "
-                                "before 2003 they are section 1.5", line, col)
+                yield Violation(
+                    ID,
+                    SEVERITY,
+                    f"reasons cite section 1.4 on a cable of {when.year}; before 2003 they are section 1.5",
+                    line,
+                    col,
+                )
         run = _LETTER_RUN.match(text[m.end() :])
         if run:
             bad = [x for x in _LETTER.findall(run.group(0)) if x.lower() > "h"]

@@ -34,13 +34,25 @@ def check(cable, lines):
     cl = marks.classification_line
     if cl is None:
         where = marks.header_end + 1 if marks.header_end else None
-        yield Violation(ID, SEVERITY, "no classification line (such as C O N F I D E N T I A L BAKU 000187)",
-                        where, 1 if where else None)
+        yield Violation(
+            ID,
+            SEVERITY,
+            "no classification line (such as C O N F I D E N T I A L BAKU 000187)",
+            where,
+            1 if where else None,
+        )
         return
     mark = marks.classification
     if not cl.serial:
-        yield Violation(ID, SEVERITY, "classification line names no office and serial", mark.line, mark.column)
+        yield Violation(
+            ID, SEVERITY, "classification line names no office and serial", mark.line, mark.column
+        )
     elif len(cl.serial) != 6:
         col = mark.text.upper().find(cl.serial)
-        yield Violation(ID, SEVERITY, f"classification-line serial {cl.serial} does not have 6 digits",
-                        mark.line, mark.col + (col if col >= 0 else 0) + 1)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"classification-line serial {cl.serial} does not have 6 digits",
+            mark.line,
+            mark.col + (col if col >= 0 else 0) + 1,
+        )

@@ -34,6 +34,7 @@ ID = "CLS002"
 SEVERITY = "error"
 SUMMARY = "SECTION n OF m: n <= m, m the same in every section"
 
+
 def check(cable, lines):
     total_seen: tuple[int, int] | None = None  # (m, line)
     for i, raw in enumerate(lines):
@@ -52,5 +53,10 @@ def check(cable, lines):
         if total_seen is None:
             total_seen = (total, i + 1)
         elif total != total_seen[0]:
-            yield Violation(ID, SEVERITY, f"section count {total} differs from {total_seen[0]} on line "
-                            f"{total_seen[1]}", i + 1, m.start(2) + 1)
+            yield Violation(
+                ID,
+                SEVERITY,
+                f"section count {total} differs from {total_seen[0]} on line {total_seen[1]}",
+                i + 1,
+                m.start(2) + 1,
+            )

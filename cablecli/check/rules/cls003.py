@@ -50,5 +50,11 @@ def check(cable, lines):
             marked = {"TS": 4, "S": 3, "SN": 3, "C": 2, "CN": 2}.get(head) or {"S": 3, "C": 2}.get(head[:1])
         if marked is not None and _tier(marked) > _tier(cable_level):
             col = lines[para.line - 1].find("(") + 1 if para.line else None
-            yield Violation(ID, SEVERITY, f"paragraph {para.number} is marked ({para.marking}), above the "
-                            f"cable's classification {_NAMES[cable_level]}", para.line, col or None)
+            yield Violation(
+                ID,
+                SEVERITY,
+                f"paragraph {para.number} is marked ({para.marking}), above the "
+                f"cable's classification {_NAMES[cable_level]}",
+                para.line,
+                col or None,
+            )

@@ -38,6 +38,12 @@ def check(cable, lines):
     for para in cable.paragraphs:
         if para.marking and _NOFORN.search(para.marking.upper()):
             col = lines[para.line - 1].find("(") + 1 if para.line else None
-            yield Violation(ID, SEVERITY, f"paragraph {para.number} is marked ({para.marking}) but the cable "
-                            "carries no NOFORN caption or handling mark", para.line, col or None)
+            yield Violation(
+                ID,
+                SEVERITY,
+                f"paragraph {para.number} is marked ({para.marking}) but the cable "
+                "carries no NOFORN caption or handling mark",
+                para.line,
+                col or None,
+            )
             return  # one is enough: the fix is one caption

@@ -35,8 +35,13 @@ def check(cable, lines):
     eo, decl = marks.eo, cable.declassify
     if eo is None and decl is None:
         where = marks.classification
-        yield Violation(ID, SEVERITY, f"{cable.classification} cable has no E.O. line",
-                        where.line + 1 if where else None, 1 if where else None)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"{cable.classification} cable has no E.O. line",
+            where.line + 1 if where else None,
+            1 if where else None,
+        )
         return
     line, col = (eo.line, eo.column) if eo else (None, None)
     if decl is None or not decl.raw.strip():

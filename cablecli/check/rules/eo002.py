@@ -53,5 +53,10 @@ def check(cable, lines):
         return
     when = cable_date(cable)
     if when is not None and decl.on <= when.isoformat():
-        yield Violation(ID, SEVERITY, f"declassification date {decl.on} is not after the cable's date "
-                        f"{when.isoformat()}", line, col)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"declassification date {decl.on} is not after the cable's date {when.isoformat()}",
+            line,
+            col,
+        )

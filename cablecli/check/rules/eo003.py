@@ -46,8 +46,18 @@ def check(cable, lines):
     eo = lines.marks.eo
     line, col = (eo.line, eo.column) if eo else (None, None)
     if cable.executive_order and cable.executive_order.startswith("13526") and when < EO_13526_SIGNED:
-        yield Violation(ID, SEVERITY, f"E.O. 13526 cited on a cable of {when.isoformat()}, before it was "
-                        "signed (29 December 2009)", line, col)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"E.O. 13526 cited on a cable of {when.isoformat()}, before it was signed (29 December 2009)",
+            line,
+            col,
+        )
     if cable.declassify and "OADR" in cable.declassify.raw.upper() and when >= OADR_ENDS:
-        yield Violation(ID, SEVERITY, f"DECL: OADR on a cable of {when.isoformat()}, after OADR ended "
-                        "(14 October 1995)", line, col)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"DECL: OADR on a cable of {when.isoformat()}, after OADR ended (14 October 1995)",
+            line,
+            col,
+        )

@@ -32,5 +32,10 @@ _WELL_FORMED = re.compile(r"^VZCZC[A-Z]{3}\d{3,4}$")
 def check(cable, lines):
     start = lines.marks.start
     if start is not None and not _WELL_FORMED.match(start.text):
-        yield Violation(ID, SEVERITY, f"start line {start.text!r} is not VZCZC + 3 letters + 3-4 digits",
-                        start.line, start.column)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"start line {start.text!r} is not VZCZC + 3 letters + 3-4 digits",
+            start.line,
+            start.column,
+        )

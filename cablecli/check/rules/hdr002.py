@@ -36,10 +36,16 @@ def check(cable, lines):
         where = marks.start or marks.de
         if where is not None and (marks.start is not None or marks.de is not None):
             line = where.line + 1 if where is marks.start else where.line
-            yield Violation(ID, SEVERITY, "no precedence prosign line (ZZ/OO/PP/RR and routing indicators)",
-                            line, 1)
+            yield Violation(
+                ID, SEVERITY, "no precedence prosign line (ZZ/OO/PP/RR and routing indicators)", line, 1
+            )
         return
     letters = prosign.text[:2].upper()
     if letters not in _PROSIGNS:
-        yield Violation(ID, SEVERITY, f"precedence prosign {letters!r} is not ZZ, OO, PP or RR",
-                        prosign.line, prosign.column)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"precedence prosign {letters!r} is not ZZ, OO, PP or RR",
+            prosign.line,
+            prosign.column,
+        )

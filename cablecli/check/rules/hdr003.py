@@ -35,5 +35,11 @@ def check(cable, lines):
     prosign = marks.prosign.text[:2].upper()
     letter = marks.dtg_match.group(1).upper()
     if prosign in ("ZZ", "OO", "PP", "RR") and prosign != letter * 2:
-        yield Violation(ID, SEVERITY, f"prosign {prosign} does not match the date-time group's precedence "
-                        f"{letter} (expected {letter * 2})", marks.prosign.line, marks.prosign.column)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"prosign {prosign} does not match the date-time group's precedence "
+            f"{letter} (expected {letter * 2})",
+            marks.prosign.line,
+            marks.prosign.column,
+        )

@@ -40,15 +40,23 @@ def check(cable, lines):
     if de is None:
         after = marks.prosign or marks.start
         if after is not None:
-            yield Violation(ID, SEVERITY, "no DE line (originating station, serial, time filed)",
-                            after.line + 1, 1)
+            yield Violation(
+                ID, SEVERITY, "no DE line (originating station, serial, time filed)", after.line + 1, 1
+            )
         return
     text = " ".join(de.text.upper().split())
     m = _DE.match(text)
     if m is None:
-        yield Violation(ID, SEVERITY, f"DE line {de.text!r} is not DE RI #NNNN[/NN] JJJHHMM", de.line, de.column)
+        yield Violation(
+            ID, SEVERITY, f"DE line {de.text!r} is not DE RI #NNNN[/NN] JJJHHMM", de.line, de.column
+        )
         return
     day, hour, minute = int(m.group(1)), int(m.group(2)), int(m.group(3))
     if not 1 <= day <= 366 or hour > 23 or minute > 59:
-        yield Violation(ID, SEVERITY, f"DE line time filed {m.group(1)}{m.group(2)}{m.group(3)} is not a real "
-                        "day of year and time", de.line, de.column)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"DE line time filed {m.group(1)}{m.group(2)}{m.group(3)} is not a real day of year and time",
+            de.line,
+            de.column,
+        )

@@ -42,6 +42,11 @@ def check(cable, lines):
     de_serial, cl_serial = station.serial, cl.serial
     if int(de_serial) % 10000 != int(cl_serial) % 10000:
         col = marks.de.text.find("#")
-        yield Violation(ID, SEVERITY, f"DE serial #{de_serial} does not match the classification-line serial "
-                        f"{cl_serial} (expected #{int(cl_serial) % 10000:04d})", marks.de.line,
-                        marks.de.col + (col if col >= 0 else 0) + 1)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"DE serial #{de_serial} does not match the classification-line serial "
+            f"{cl_serial} (expected #{int(cl_serial) % 10000:04d})",
+            marks.de.line,
+            marks.de.col + (col if col >= 0 else 0) + 1,
+        )

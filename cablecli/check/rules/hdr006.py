@@ -44,6 +44,11 @@ def check(cable, lines):
     apart = min((de_day - dtg_day) % days_in_year, (dtg_day - de_day) % days_in_year)
     if apart > 1:
         col = marks.de.text.find(station.filed)
-        yield Violation(ID, SEVERITY, f"DE day of year {station.filed[:3]} differs from the date-time "
-                        f"group's day {dtg_day:03d} ({when.isoformat()})", marks.de.line,
-                        marks.de.col + (col if col >= 0 else 0) + 1)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"DE day of year {station.filed[:3]} differs from the date-time "
+            f"group's day {dtg_day:03d} ({when.isoformat()})",
+            marks.de.line,
+            marks.de.col + (col if col >= 0 else 0) + 1,
+        )

@@ -53,8 +53,13 @@ def check(cable, lines):
     text = " ".join(sec.text.upper().split())
     m = _SECURITY.match(text)
     if m is None:
-        yield Violation(ID, SEVERITY, f"security line {sec.text!r} is not ZNR UUUUU or ZNY CCCCC/SSSSS/TTTTT",
-                        sec.line, sec.column)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"security line {sec.text!r} is not ZNR UUUUU or ZNY CCCCC/SSSSS/TTTTT",
+            sec.line,
+            sec.column,
+        )
         return
     cl = marks.classification_line
     if cl is None:
@@ -62,5 +67,11 @@ def check(cable, lines):
     stated = classification_level(cl.classification)
     signal = _LEVELS[m.group(1).split()[-1]]
     if stated is not None and _NAMES[stated] != _NAMES[signal]:
-        yield Violation(ID, SEVERITY, f"security line {m.group(1).split()[-1]} says {_NAMES[signal]} but the "
-                        f"classification line says {cl.classification}", sec.line, sec.column)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"security line {m.group(1).split()[-1]} says {_NAMES[signal]} but the "
+            f"classification line says {cl.classification}",
+            sec.line,
+            sec.column,
+        )

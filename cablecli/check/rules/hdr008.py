@@ -34,11 +34,27 @@ def check(cable, lines):
     m = marks.dtg_match
     if m is None:
         where = marks.fm or marks.to or marks.security or marks.de
-        yield Violation(ID, SEVERITY, "no date-time group (such as P 041355Z MAR 08)",
-                        where.line if where else None, 1 if where else None)
+        yield Violation(
+            ID,
+            SEVERITY,
+            "no date-time group (such as P 041355Z MAR 08)",
+            where.line if where else None,
+            1 if where else None,
+        )
         return
-    day, hour, minute, month, yy = int(m.group(3)), int(m.group(4)), int(m.group(5)), m.group(6), int(m.group(7))
+    day, hour, minute, month, yy = (
+        int(m.group(3)),
+        int(m.group(4)),
+        int(m.group(5)),
+        m.group(6),
+        int(m.group(7)),
+    )
     if dtg_to_iso(day, hour, minute, month, yy) is None:
         group = m.group(0)[m.start(3) :]
-        yield Violation(ID, SEVERITY, f"date-time group {group!r} is not a real date and time",
-                        marks.dtg.line, marks.dtg.col + m.start(3) + 1)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"date-time group {group!r} is not a real date and time",
+            marks.dtg.line,
+            marks.dtg.col + m.start(3) + 1,
+        )

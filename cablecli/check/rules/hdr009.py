@@ -50,5 +50,10 @@ def check(cable, lines):
         return
     if refid[:2] != m.group(7):
         dtg = lines.marks.dtg
-        yield Violation(ID, SEVERITY, f"date-time group year {m.group(7)} differs from the year of the "
-                        f"reference id {refid}", dtg.line, dtg.col + m.start(7) + 1)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"date-time group year {m.group(7)} differs from the year of the reference id {refid}",
+            dtg.line,
+            dtg.col + m.start(7) + 1,
+        )

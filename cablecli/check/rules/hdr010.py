@@ -30,11 +30,17 @@ def check(cable, lines):
         return
     after = marks.dtg or marks.security or marks.de or marks.prosign or marks.start
     if marks.fm is None:
-        yield Violation(ID, SEVERITY, "no FM line (originator)", after.line + 1 if after else None,
-                        1 if after else None)
+        yield Violation(
+            ID, SEVERITY, "no FM line (originator)", after.line + 1 if after else None, 1 if after else None
+        )
     if marks.to is None:
         where = marks.fm or after
-        yield Violation(ID, SEVERITY, "no TO line (action addressees)", where.line + 1 if where else None,
-                        1 if where else None)
+        yield Violation(
+            ID,
+            SEVERITY,
+            "no TO line (action addressees)",
+            where.line + 1 if where else None,
+            1 if where else None,
+        )
     elif not cable.to and not any(role == "to" for role, _ in marks.addressees):
         yield Violation(ID, SEVERITY, "TO line names no addressee", marks.to.line, marks.to.column)

@@ -62,8 +62,13 @@ def check(cable, lines):
         guess = _misspelt(entry.name)
         if guess:
             line, col = _where(lines, entry.name)
-            yield Violation(ID, SEVERITY, f"addressee {entry.name!r}: precedence word misspelt "
-                            f"(meant {guess}?)", line, col)
+            yield Violation(
+                ID,
+                SEVERITY,
+                f"addressee {entry.name!r}: precedence word misspelt (meant {guess}?)",
+                line,
+                col,
+            )
     action = [RANK[a.precedence] for a in cable.to if a.precedence in RANK]
     m = lines.marks.dtg_match
     if action:
@@ -75,5 +80,10 @@ def check(cable, lines):
     for entry in cable.info:
         if entry.precedence in RANK and RANK[entry.precedence] > top:
             line, col = _where(lines, entry.name)
-            yield Violation(ID, SEVERITY, f"information addressee {entry.name} is {entry.precedence}, above the "
-                            "action precedence", line, col)
+            yield Violation(
+                ID,
+                SEVERITY,
+                f"information addressee {entry.name} is {entry.precedence}, above the action precedence",
+                line,
+                col,
+            )

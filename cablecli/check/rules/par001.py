@@ -47,10 +47,14 @@ def check(cable, lines):
             yield Violation(ID, SEVERITY, f"paragraph {para.number} repeated", para.line, 1)
         elif para.number != previous + 1:
             if para.number > previous:
-                gap = f"paragraph {previous + 1} missing" if para.number == previous + 2 else (
-                    f"paragraphs {previous + 1}-{para.number - 1} missing")
+                gap = (
+                    f"paragraph {previous + 1} missing"
+                    if para.number == previous + 2
+                    else (f"paragraphs {previous + 1}-{para.number - 1} missing")
+                )
                 yield Violation(ID, SEVERITY, f"{gap}: {previous} is followed by {para.number}", para.line, 1)
             else:
-                yield Violation(ID, SEVERITY, f"paragraph {para.number} out of order after {previous}",
-                                para.line, 1)
+                yield Violation(
+                    ID, SEVERITY, f"paragraph {para.number} out of order after {previous}", para.line, 1
+                )
         previous = para.number

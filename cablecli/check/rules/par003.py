@@ -33,8 +33,19 @@ SUMMARY = "portion marking spelled canonically (C/NF, S//NF, not SNF)"
 _CANONICAL = re.compile(
     r"^(?:U|SBU|C|S|TS)(?:/{1,2}(?:NF|NOFORN|FOUO|SBU|REL(?: TO)? [A-Z, ]+|ORCON|OC|PROPIN|PR|FGI))*$"
 )
-_SUGGEST = {"SNF": "S/NF", "CNF": "C/NF", "S NF": "S/NF", "C NF": "C/NF", "TSNF": "TS/NF", "TS NF": "TS/NF",
-            "UNCLASSIFIED": "U", "CONFIDENTIAL": "C", "SECRET": "S", "FOUO": "U//FOUO", "NF": "?/NF"}
+_SUGGEST = {
+    "SNF": "S/NF",
+    "CNF": "C/NF",
+    "S NF": "S/NF",
+    "C NF": "C/NF",
+    "TSNF": "TS/NF",
+    "TS NF": "TS/NF",
+    "UNCLASSIFIED": "U",
+    "CONFIDENTIAL": "C",
+    "SECRET": "S",
+    "FOUO": "U//FOUO",
+    "NF": "?/NF",
+}
 
 
 def check(cable, lines):
@@ -48,5 +59,11 @@ def check(cable, lines):
         hint = _SUGGEST.get(marking.upper())
         raw = lines[para.line - 1] if para.line else ""
         col = raw.find("(") + 1 if "(" in raw else None
-        yield Violation(ID, SEVERITY, f"portion marking ({marking}) is not canonical"
-                        + (f" (write ({hint}))" if hint and "?" not in hint else ""), para.line, col)
+        yield Violation(
+            ID,
+            SEVERITY,
+            f"portion marking ({marking}) is not canonical"
+            + (f" (write ({hint}))" if hint and "?" not in hint else ""),
+            para.line,
+            col,
+        )

@@ -58,8 +58,12 @@ def check(cable, lines):
             expected += 1
         elif expected < code <= expected + 2:
             missing = ", ".join(chr(c) for c in range(expected, code))
-            yield Violation(ID, SEVERITY, f"REF list skips {missing}: {chr(expected - 1)} is followed by "
-                            f"{m.group(1)}", *where(m.start(1)))
+            yield Violation(
+                ID,
+                SEVERITY,
+                f"REF list skips {missing}: {chr(expected - 1)} is followed by {m.group(1)}",
+                *where(m.start(1)),
+            )
             kept.append(m)
             expected = code + 1
         # other capitals followed by a period (`U.S.`) are not labels

@@ -46,5 +46,6 @@ def check(cable, lines):
                 continue
             reported.add(letter)
             have = ", ".join(sorted(labels)) if labels else "no lettered references"
-            yield Violation(ID, SEVERITY, f"REF {letter} is cited but the REF list has {have}", i + 1,
-                            m.start() + 1)
+            yield Violation(
+                ID, SEVERITY, f"REF {letter} is cited but the REF list has {have}", i + 1, m.start() + 1
+            )

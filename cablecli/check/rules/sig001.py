@@ -1,8 +1,9 @@
 """The cable ends with a signature: the signer's name on the last line.
 
 The name is usually in capitals (`DERSE`, `SMITH / JONES`); a short line of capitalised names
-(`Stapleton`) is taken as a signature too. Some archives append a footer after it, which is skipped. A section other than the last of a
-multi-section cable, read on its own (no page break of the last section in the text), is not checked.
+(`Stapleton`) is taken as a signature too. Some archives append a footer after it, which is skipped.
+A section other than the last of a multi-section cable, read on its own (no page break of the last
+section in the text), is not checked.
 
 Passing:
 
@@ -47,8 +48,13 @@ def check(cable, lines):
             break
     if last is not None and _looks_signed(lines, last):
         return
-    yield Violation(ID, SEVERITY, "no signature at the end of the cable", last + 1 if last is not None else None,
-                    1 if last is not None else None)
+    yield Violation(
+        ID,
+        SEVERITY,
+        "no signature at the end of the cable",
+        last + 1 if last is not None else None,
+        1 if last is not None else None,
+    )
 
 
 def _looks_signed(lines, last: int) -> bool:
@@ -64,4 +70,6 @@ def _looks_signed(lines, last: int) -> bool:
     if k < last - 1 or not before:
         return True
     # The last line of a wrapped sentence is not a signature.
-    return before.endswith((".", ":", "!", "?", '"', ")", "'")) or before.upper().endswith(("END COMMENT", "END SUMMARY"))
+    return before.endswith((".", ":", "!", "?", '"', ")", "'")) or before.upper().endswith(
+        ("END COMMENT", "END SUMMARY")
+    )

@@ -36,12 +36,14 @@ def check(cable, lines):
         if cable.subject:
             return
         where = marks.tags or marks.eo or marks.classification
-        yield Violation(ID, SEVERITY, "no SUBJECT line", where.line + 1 if where else None,
-                        1 if where else None)
+        yield Violation(
+            ID, SEVERITY, "no SUBJECT line", where.line + 1 if where else None, 1 if where else None
+        )
         return
     if not (cable.subject or "").strip():
         yield Violation(ID, SEVERITY, "SUBJECT line is empty", mark.line, mark.column)
     keyword = mark.keyword.upper()
     if keyword != "SUBJECT:":
-        yield Violation(ID, "info", f"SUBJECT keyword written {mark.keyword!r}, not 'SUBJECT:'", mark.line,
-                        mark.column)
+        yield Violation(
+            ID, "info", f"SUBJECT keyword written {mark.keyword!r}, not 'SUBJECT:'", mark.line, mark.column
+        )

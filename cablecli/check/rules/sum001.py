@@ -79,4 +79,6 @@ def check(cable, lines):
 
 
 def _unclosed(kind: str, line: int, col: int) -> Violation:
-    return Violation(ID, SEVERITY, f"{kind.upper()}: is not closed by END {kind.split()[0].upper()}", line, col)
+    return Violation(
+        ID, SEVERITY, f"{kind.upper()}: is not closed by END {kind.split()[0].upper()}", line, col
+    )

@@ -25,7 +25,7 @@ from cablecli.check import Violation
 
 ID = "TAG001"
 SEVERITY = "error"
-SUMMARY = "TAGS present (keyword TAGS:; TAGS without colon is I)"
+SUMMARY = "TAGS present (keyword TAGS:; TAGS without colon is info)"
 
 
 def check(cable, lines):
@@ -33,8 +33,9 @@ def check(cable, lines):
     if mark is None:
         if not cable.tags:
             where = lines.marks.eo or lines.marks.classification
-            yield Violation(ID, SEVERITY, "no TAGS line", where.line + 1 if where else None,
-                            1 if where else None)
+            yield Violation(
+                ID, SEVERITY, "no TAGS line", where.line + 1 if where else None, 1 if where else None
+            )
         return
     if not cable.tags:
         yield Violation(ID, SEVERITY, "TAGS line holds no tags", mark.line, mark.column)

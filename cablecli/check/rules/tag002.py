@@ -38,10 +38,16 @@ def check(cable, lines):
         for m in _TOKEN.finditer(plain_tags(mark.text)):
             word = m.group(0).strip(".:")
             if word and any(c.islower() for c in word):
-                yield Violation(ID, SEVERITY, f"tag {word!r} is not written in capitals", mark.line,
-                                mark.col + m.start() + 1)
+                yield Violation(
+                    ID,
+                    SEVERITY,
+                    f"tag {word!r} is not written in capitals",
+                    mark.line,
+                    mark.col + m.start() + 1,
+                )
     for tag in cable.tags:
         if explain_tag(tag).kind == "unknown":
             line, col = tag_position(lines, tag)
-            yield Violation(ID, SEVERITY, f"tag {tag!r} is neither a known tag nor shaped like one", line, col)
-
+            yield Violation(
+                ID, SEVERITY, f"tag {tag!r} is neither a known tag nor shaped like one", line, col
+            )

@@ -35,5 +35,7 @@ def check(cable, lines):
             if not tag:
                 continue
             if tag in seen:
-                yield Violation(ID, SEVERITY, f"tag {tag} is listed twice", mark.line, mark.col + m.start() + 1)
+                yield Violation(
+                    ID, SEVERITY, f"tag {tag} is listed twice", mark.line, mark.col + m.start() + 1
+                )
             seen.add(tag)

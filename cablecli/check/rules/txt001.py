@@ -31,5 +31,10 @@ def check(cable, lines):
         return
     for i, raw in enumerate(lines):
         for m in _CONTROL.finditer(raw):
-            yield Violation(ID, SEVERITY, f"control character {m.group(0)!r} (U+{ord(m.group(0)):04X})", i + 1,
-                            m.start() + 1)
+            yield Violation(
+                ID,
+                SEVERITY,
+                f"control character {m.group(0)!r} (U+{ord(m.group(0)):04X})",
+                i + 1,
+                m.start() + 1,
+            )
