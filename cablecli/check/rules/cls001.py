@@ -33,7 +33,11 @@ def check(cable, lines):
     marks = lines.marks
     cl = marks.classification_line
     if cl is None:
-        where = marks.header_end + 1 if marks.header_end else None
+        # Where it should be: the first line after the header.
+        k = marks.header_end
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        where = k + 1 if k < len(lines) else None
         yield Violation(
             ID,
             SEVERITY,
