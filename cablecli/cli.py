@@ -509,6 +509,181 @@ def addressees_command(
 # --- end of tags, addressees ---------------------------------------------------------------------------
 
 
+# --- check -------------------------------------------------------------------------------------------
+# `cablecli check`: the rules live in cablecli/check/, the output writers in cablecli/render/problems.py.
+
+
+class CheckFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class Severity(enum.StrEnum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
+def _check_patterns(values: list[str] | None) -> list[str] | None:
+    """Repeated and comma-separated `--select`/`--ignore` values; None when the option was not given."""
+    if not values:
+        return None
+    from cablecli.check import unknown_patterns
+    from cablecli.check.config import split_patterns
+
+    patterns = split_patterns(values)
+    bad = unknown_patterns(patterns)
+    if bad:
+        fail(f"no rule matches {', '.join(bad)}; see `cablecli check --list-rules`")
+    return patterns
+
+
+def _list_rules(out: TextIO) -> None:
+    from cablecli.check import RULES
+
+    for rule_id, rule in RULES.items():
+        out.write(f"{rule_id:<6}  {rule.SEVERITY:<7}  {rule.SUMMARY}\n")
+
+
+@app.command("check")
+def check_command(
+    paths: PathsArg = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select", help="Rules to run: ids or prefixes, comma-separated or repeated (HDR,TAG003)."
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Rules to leave out: ids or prefixes (SIG001, REF).")
+    ] = None,
+    severity: Annotated[
+        Severity | None, typer.Option("--severity", help="Least severe problem to report [default: info].")
+    ] = None,
+    fail_on: Annotated[
+        Severity | None,
+        typer.Option("--fail-on", help="Least severe problem that makes the exit status 1 [default: error]."),
+    ] = None,
+    fmt: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format [default: github under GITHUB_ACTIONS, else text]."
+        ),
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print how often each rule fired instead of the problems.")
+    ] = False,
+    list_rules: Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")] = False,
+    output_path: OutputOpt = None,
+    input_format: InputFormatOpt = None,
+    jobs: JobsOpt = 1,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """Check cables against the format rules (docs/rules.md); for CI, like ruff or yamllint.
+
+    Prints `path:line:col: ID message` per problem. Settings may also come from
+    `[tool.cablecli.check]` in the nearest pyproject.toml (select, ignore, severity, fail-on);
+    options override them. Exit status: 0 no problem at or above --fail-on, 1 one or more,
+    2 an input could not be read.
+
+    Examples:
+
+      cablecli check cables/
+
+      cablecli check cables/ --select HDR,TAG --ignore TAG004 --severity warning
+
+      cablecli check cables.csv -f sarif -o check.sarif
+
+      cablecli check cables/ --statistics
+    """
+    from collections import Counter
+    from dataclasses import replace
+    from functools import partial
+
+    from cablecli.check import RULES, check_cable, severity_rank
+    from cablecli.check.config import ConfigError, find_config
+    from cablecli.inputs import InputError
+    from cablecli.parse.pool import parse_stream
+    from cablecli.render import problems
+
+    if list_rules:
+        _list_rules(sys.stdout)
+        raise typer.Exit(int(ExitCode.OK))
+    try:
+        config = find_config()
+    except ConfigError as exc:
+        fail(str(exc))
+    chosen = _check_patterns(select)
+    chosen = config.select if chosen is None else chosen
+    left_out = _check_patterns(ignore)
+    left_out = config.ignore if left_out is None else left_out
+    report_at = severity_rank(severity.value if severity else config.severity or "info")
+    fail_at = severity_rank(fail_on.value if fail_on else config.fail_on or "error")
+    if fmt is None:
+        fmt = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
+
+    run = Run()
+    counts: Counter[str] = Counter()
+    failed = False
+    transform = partial(
+        check_cable,
+        select=chosen,
+        ignore=left_out,
+        min_severity=("info", "warning", "error")[min(report_at, fail_at)],
+    )
+    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+        if statistics:
+            writer: Any = None
+        elif fmt is CheckFormat.text:
+            from cablecli.render.console import use_color
+
+            writer = problems.TextWriter(out, use_color(color.value, out) and output_path is None)
+        elif fmt is CheckFormat.json:
+            writer = problems.JsonWriter(out)
+        elif fmt is CheckFormat.github:
+            writer = problems.GithubWriter(out)
+        else:
+            writer = problems.SarifWriter(out, RULES, __version__)
+
+        pending = None  # one result held back, to learn whether its file holds several cables
+        several_in = None  # the path known to hold several cables
+
+        def emit(result: Any) -> None:
+            nonlocal failed
+            if any(severity_rank(v.severity) >= fail_at for v in result.violations):
+                failed = True
+            shown = [v for v in result.violations if severity_rank(v.severity) >= report_at]
+            counts.update(v.rule for v in shown)
+            if writer is not None and shown:
+                several = result.format == "csv" or (result.path is not None and result.path == several_in)
+                writer.write(replace(result, violations=tuple(shown)), several)
+
+        for item in parse_stream(items, jobs, transform):
+            if isinstance(item, InputError):
+                run.error(str(item))
+                continue
+            if pending is not None:
+                if pending.path == item.path and item.path is not None:
+                    several_in = item.path
+                emit(pending)
+            pending = item
+        if pending is not None:
+            emit(pending)
+        if writer is not None:
+            writer.close()
+        else:
+            problems.write_statistics(out, counts, RULES, as_json=fmt is CheckFormat.json)
+    if sys.stderr.isatty() and fmt is CheckFormat.text and not statistics:
+        total = sum(counts.values())
+        sys.stderr.write(f"cablecli: {total} problem{'s' if total != 1 else ''}\n" if total else "")
+    raise typer.Exit(run.exit_code(ExitCode.NOT_FOUND if failed else ExitCode.OK))
+
+
+# --- end of check --------------------------------------------------------------------------------------
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the app, turns every failure into a message and an exit status."""
     import signal
