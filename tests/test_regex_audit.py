@@ -9,6 +9,7 @@ split a string.
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 import re
 from re import _constants as C  # noqa: N812
@@ -24,6 +25,10 @@ REVIEWED = {
     "cablecli.parse.preamble._TAGS_CONTINUATION": "at most 8 repeats, each must hold 2 to 6 capitals",
     "cablecli.parse.preamble._OFFICE_SERIAL": "at most 4 repeats, each after whitespace; run on 300 characters at most",
     "cablecli.parse.header.PROSIGN": "each repeated routing indicator follows whitespace it cannot contain",
+    "cablecli.check.marks.PROSIGN_LIKE": "each repeated routing indicator follows whitespace it cannot contain",
+    "cablecli.check.rules.cby002._LETTER_RUN": "each repeat must take a letter, parenthesis or separator after its spaces",
+    "cablecli.check.rules.par003._CANONICAL": "each repeated handling mark starts with a slash it cannot contain",
+    "cablecli.check.rules.sig001._NAME_LINE": "each repeated name starts with whitespace or a slash it cannot contain",
 }
 
 
@@ -68,8 +73,10 @@ def all_patterns():
         if info.name in ("cablecli.cli", "cablecli.__main__") or ".render" in info.name:
             continue  # the edge: options and output, no cable syntax
         module = importlib.import_module(info.name)
+        source = inspect.getsource(module)
         for name, value in vars(module).items():
-            if isinstance(value, re.Pattern):
+            # Only the patterns a module defines, not those it imports from another.
+            if isinstance(value, re.Pattern) and f"\n{name} = re.compile(" in source:
                 yield f"{info.name}.{name}", value
 
 
