@@ -236,6 +236,15 @@ def write_cables(
     from cablecli.render.console import make_console
     from cablecli.view import cable_view
 
+    if raw and plain and not terminal:
+        # As published, control characters included: the texts, nothing added but a separating line.
+        shown = 0
+        for cable in cables:
+            if shown:
+                out.write("-" * 8 + "\n")
+            out.write(cable.text.rstrip("\n") + "\n")
+            shown += 1
+        return shown
     console = make_console(out, color and not plain, width)
     parts: list[RenderableType] = []
     shown = 0
@@ -249,11 +258,6 @@ def write_cables(
         shown += 1
     if not shown:
         return 0
-    if raw and plain and not terminal:
-        # As published: the texts themselves, nothing added but the separating line.
-        texts = [p.plain if isinstance(p, Text) else "-" * 8 for p in parts]
-        out.write("\n".join(t.rstrip("\n") for t in texts) + "\n")
-        return shown
     if plain:
         with console.capture() as capture:
             for part in parts:
