@@ -143,7 +143,7 @@ def reading(paths: list[str], input_format: InputFormat | None, run: Run) -> Ite
     each to `run.error`.
     """
     from cablecli.inputs import iter_texts
-    from cablecli.render.console import progress
+    from cablecli.render.progress import progress
 
     show = sys.stderr.isatty() and not os.environ.get("CABLECLI_NO_PROGRESS")
     total = input_size(paths) if show else None
@@ -300,7 +300,7 @@ def _candidate_texts(
 ) -> Iterator[Iterator[Any]]:
     """As `reading`, but files whose raw bytes cannot hold `needle` are skipped unread."""
     from cablecli.inputs.scan import iter_candidates
-    from cablecli.render.console import progress
+    from cablecli.render.progress import progress
 
     show = sys.stderr.isatty() and not os.environ.get("CABLECLI_NO_PROGRESS")
     total = input_size(paths) if show else None

@@ -93,6 +93,10 @@ def test_the_checker_finds_nested_quantifiers():
 
 
 def test_no_unreviewed_nested_quantifiers():
-    found = {name for name, pattern in all_patterns() if nested_repeats(_parser.parse(pattern.pattern, pattern.flags))}
+    found = {
+        name
+        for name, pattern in all_patterns()
+        if nested_repeats(_parser.parse(pattern.pattern, pattern.flags))
+    }
     assert found - set(REVIEWED) == set()
     assert set(REVIEWED) - found == set(), "a reviewed pattern changed: review it again"
