@@ -11,7 +11,7 @@ $(BIN)/python:
 
 demo: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
-	$(BIN)/cablecli parse examples/08BAKU187.txt --no-body
+	$(BIN)/cablecli show examples/08BAKU187.txt --no-pager
 
 test: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
@@ -25,6 +25,10 @@ lint: $(BIN)/python
 bench: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/python bench/run.py
+
+docs: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python scripts/gen_rules_doc.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache bench/out

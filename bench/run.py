@@ -12,6 +12,9 @@ BENCHMARKS = [
     ["bench_parse.py", "--count", "20000", "--big", "100000"],
     ["accuracy.py", "html"],
     ["accuracy.py", "generated", "2000"],
+    ["bench_grep.py"],
+    ["check_accuracy.py", "--count", "2000", "--seed", "7", "--messy", "0.3"],
+    ["bench_inputs.py"],
 ]
 
 

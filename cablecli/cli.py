@@ -143,7 +143,7 @@ def reading(paths: list[str], input_format: InputFormat | None, run: Run) -> Ite
     each to `run.error`.
     """
     from cablecli.inputs import iter_texts
-    from cablecli.render.console import progress
+    from cablecli.render.progress import progress
 
     show = sys.stderr.isatty() and not os.environ.get("CABLECLI_NO_PROGRESS")
     total = input_size(paths) if show else None
@@ -272,6 +272,249 @@ def parse_command(
                     writer.write_formatted(item)
             writer.close()
     raise typer.Exit(run.exit_code())
+
+
+# --- show and grep -------------------------------------------------------------------------------
+# Options in, one call into cablecli.search (grep) or cablecli.render.show (show), output out.
+
+
+class GrepFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class GrepField(enum.StrEnum):
+    body = "body"
+    subject = "subject"
+    tags = "tags"
+    origin = "origin"
+    to = "to"
+    info = "info"
+    references = "references"
+    summary = "summary"
+    comment = "comment"
+    all = "all"
+
+
+@contextmanager
+def _candidate_texts(
+    paths: list[str], input_format: InputFormat | None, needle: Any
+) -> Iterator[Iterator[Any]]:
+    """As `reading`, but files whose raw bytes cannot hold `needle` are skipped unread."""
+    from cablecli.inputs.scan import iter_candidates
+    from cablecli.render.progress import progress
+
+    show = sys.stderr.isatty() and not os.environ.get("CABLECLI_NO_PROGRESS")
+    total = input_size(paths) if show else None
+    with progress(total, show and bool(total and total > 8 * 1024 * 1024)) as advance:
+        yield iter_candidates(paths, needle, input_format.value if input_format else None, on_bytes=advance)
+
+
+def _grep_date(value: str | None, option: str, end: bool = False) -> Any:
+    from cablecli.search import parse_date
+
+    if value is None:
+        return None
+    try:
+        return parse_date(value, end=end)
+    except ValueError:
+        fail(f"{option}: not a date: {value!r} (try 2008-03-04, 2008-03 or 'March 2008')")
+
+
+_LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET")
+
+
+@app.command("grep")
+def grep_command(
+    pattern: Annotated[str, typer.Argument(help="Regular expression (Python syntax), or a string with -F.")],
+    paths: PathsArg = None,
+    fixed: Annotated[bool, typer.Option("--fixed-strings", "-F", help="PATTERN is a plain string.")] = False,
+    ignore_case: Annotated[bool, typer.Option("--ignore-case", "-i", help="Ignore case.")] = False,
+    word: Annotated[bool, typer.Option("--word-regexp", "-w", help="Match whole words only.")] = False,
+    field: Annotated[
+        GrepField, typer.Option("--field", help="Where to search: body lines as written, a field, or all.")
+    ] = GrepField.body,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", help="Only cables with this tag (repeat: all of them).")
+    ] = None,
+    origin: Annotated[
+        str | None, typer.Option("--origin", help="Only cables whose origin contains this (any case).")
+    ] = None,
+    classification: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--classification",
+            help="Only cables of this level: unclassified, confidential, secret, top secret (repeat: any).",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only cables dated on or after DATE (2008, 2008-03, ...).")
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", help="Only cables dated on or before DATE (2008-03 takes in March)."),
+    ] = None,
+    files_with_matches: Annotated[
+        bool, typer.Option("--files-with-matches", "-l", help="Print reference ids of matching cables only.")
+    ] = False,
+    count: Annotated[
+        bool, typer.Option("--count", "-c", help="Print REFID:N, matching lines per cable.")
+    ] = False,
+    context: Annotated[
+        int, typer.Option("--context", "-C", min=0, help="Show N body lines around each match.")
+    ] = 0,
+    fmt: Annotated[GrepFormat, typer.Option("--format", "-f", help="Output format.")] = GrepFormat.text,
+    output_path: OutputOpt = None,
+    input_format: InputFormatOpt = None,
+    jobs: JobsOpt = 1,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """Search cables for PATTERN: like ripgrep, but by cable, paragraph and field.
+
+    Prints REFID:PARA: line for each matching body line (PARA is the paragraph number, - before
+    the first), REFID:FIELD: value for other fields. Exit status 0 when something matched, 1 when
+    nothing did, 2 on an error. A cable whose raw text cannot match is not parsed.
+
+    Examples:
+
+      cablecli grep -i "lachin corridor" examples/08BAKU187.txt
+
+      cablecli grep -l -F KOSOVO cables.csv | head
+
+      cablecli grep -c -w NK --tag PGOV --since 2008-01 --until 2008-06 cables/
+
+      cablecli grep --field subject -i nuclear cables/ -f jsonl | jq -r .reference_id
+    """
+    import re
+
+    from cablecli.inputs import InputError
+    from cablecli.render.console import use_color
+    from cablecli.render.grep import make_writer
+    from cablecli.search import Filters, Matcher, grep
+
+    try:
+        matcher = Matcher.build(pattern, fixed=fixed, ignore_case=ignore_case, word=word)
+    except re.error as exc:
+        fail(f"bad regular expression {pattern!r}: {exc}")
+    levels = []
+    for value in classification or []:
+        level = " ".join(value.upper().replace("_", " ").replace("-", " ").split())
+        if level not in _LEVELS:
+            known = ", ".join(s.lower() for s in _LEVELS)
+            fail(f"--classification: unknown level {value!r}; levels are: {known}")
+        levels.append(level)
+    filters = Filters(
+        tags=tuple(tag or ()),
+        origin=origin,
+        classifications=tuple(levels),
+        since=_grep_date(since, "--since"),
+        until=_grep_date(until, "--until", end=True),
+    )
+    body_only = field is GrepField.body
+    run = Run()
+    with (
+        _candidate_texts(paths or [], input_format, matcher.needle if body_only else None) as items,
+        output(output_path) as out,
+    ):
+        on_terminal = output_path is None and out.isatty()
+        writer = make_writer(
+            out,
+            fmt.value,
+            names=files_with_matches,
+            count=count,
+            context=context,
+            color=fmt is GrepFormat.text and output_path is None and use_color(color.value, out),
+            safe=on_terminal,
+        )
+        want_context = bool(context) and fmt is GrepFormat.text and not (files_with_matches or count)
+        for item in grep(items, matcher, field.value, filters, want_context, jobs):
+            if isinstance(item, InputError):
+                run.error(str(item))
+            else:
+                writer.write(item)
+        writer.close()
+    raise typer.Exit(run.exit_code(ExitCode.OK if writer.matched else ExitCode.NOT_FOUND))
+
+
+class ShowFormat(enum.StrEnum):
+    rich = "rich"
+    text = "text"
+
+
+@app.command("show")
+def show_command(
+    paths: PathsArg = None,
+    ref_id: Annotated[
+        str | None, typer.Option("--id", help="Show the cable with this reference id (e.g. 08BAKU187).")
+    ] = None,
+    raw: Annotated[bool, typer.Option("--raw", help="Print the text as published.")] = False,
+    fmt: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="rich (for a terminal) or text (plain).")
+    ] = ShowFormat.rich,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page the output.")] = False,
+    width: Annotated[
+        int | None,
+        typer.Option("--width", min=20, help="Lay out for this many columns (default: the terminal's)."),
+    ] = None,
+    output_path: OutputOpt = None,
+    input_format: InputFormatOpt = None,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """One cable for a person to read.
+
+    A classification banner at top and bottom, the header facts, addressees with routing indicators,
+    TAGS with their meanings, subject, references, then the paragraphs with their numbers and
+    portion markings, summary and comment marked, redactions marked, and the signer. Paged when
+    taller than the terminal; plain text when piped. A file holding several cables shows each in
+    turn, or the one named by --id.
+
+    Examples:
+
+      cablecli show examples/08BAKU187.txt
+
+      cablecli show cables.csv --id 08BAKU187 --raw
+
+      cablecli show examples/08BAKU187.txt -f text --width 100 > 08BAKU187.view.txt
+    """
+    from cablecli.inputs import InputError
+    from cablecli.parse import parse_text
+    from cablecli.render.console import use_color
+    from cablecli.render.show import write_cables
+
+    run = Run()
+    wanted = ref_id.strip().upper() if ref_id else None
+
+    def cables(items: Iterator[Any]) -> Iterator[Any]:
+        for item in items:
+            if isinstance(item, InputError):
+                run.error(str(item))
+                continue
+            cable = parse_text(item.text, item.source)
+            if wanted is None or (cable.reference_id or "").upper() == wanted:
+                yield cable
+                if wanted is not None:
+                    return
+
+    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+        terminal = output_path is None and out.isatty()
+        colored = use_color(color.value, out) and output_path is None
+        shown = write_cables(
+            cables(items),
+            out,
+            raw=raw,
+            plain=fmt is ShowFormat.text or not colored,
+            color=colored,
+            width=width,
+            pager=terminal and not no_pager,
+            terminal=terminal,
+        )
+    if wanted is not None and not shown:
+        run.error(f"no cable with reference id {ref_id} in the inputs")
+    raise typer.Exit(run.exit_code())
+
+
+# --- end of show and grep ------------------------------------------------------------------------
 
 
 # --- tags, addressees ----------------------------------------------------------------------------------
@@ -516,6 +759,181 @@ def addressees_command(
 
 
 # --- end of tags, addressees ---------------------------------------------------------------------------
+
+
+# --- check -------------------------------------------------------------------------------------------
+# `cablecli check`: the rules live in cablecli/check/, the output writers in cablecli/render/problems.py.
+
+
+class CheckFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class Severity(enum.StrEnum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
+def _check_patterns(values: list[str] | None) -> list[str] | None:
+    """Repeated and comma-separated `--select`/`--ignore` values; None when the option was not given."""
+    if not values:
+        return None
+    from cablecli.check import unknown_patterns
+    from cablecli.check.config import split_patterns
+
+    patterns = split_patterns(values)
+    bad = unknown_patterns(patterns)
+    if bad:
+        fail(f"no rule matches {', '.join(bad)}; see `cablecli check --list-rules`")
+    return patterns
+
+
+def _list_rules(out: TextIO) -> None:
+    from cablecli.check import RULES
+
+    for rule_id, rule in RULES.items():
+        out.write(f"{rule_id:<6}  {rule.SEVERITY:<7}  {rule.SUMMARY}\n")
+
+
+@app.command("check")
+def check_command(
+    paths: PathsArg = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select", help="Rules to run: ids or prefixes, comma-separated or repeated (HDR,TAG003)."
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Rules to leave out: ids or prefixes (SIG001, REF).")
+    ] = None,
+    severity: Annotated[
+        Severity | None, typer.Option("--severity", help="Least severe problem to report [default: info].")
+    ] = None,
+    fail_on: Annotated[
+        Severity | None,
+        typer.Option("--fail-on", help="Least severe problem that makes the exit status 1 [default: error]."),
+    ] = None,
+    fmt: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format [default: github under GITHUB_ACTIONS, else text]."
+        ),
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print how often each rule fired instead of the problems.")
+    ] = False,
+    list_rules: Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")] = False,
+    output_path: OutputOpt = None,
+    input_format: InputFormatOpt = None,
+    jobs: JobsOpt = 1,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """Check cables against the format rules (docs/rules.md); for CI, like ruff or yamllint.
+
+    Prints `path:line:col: ID message` per problem. Settings may also come from
+    `[tool.cablecli.check]` in the nearest pyproject.toml (select, ignore, severity, fail-on);
+    options override them. Exit status: 0 no problem at or above --fail-on, 1 one or more,
+    2 an input could not be read.
+
+    Examples:
+
+      cablecli check cables/
+
+      cablecli check cables/ --select HDR,TAG --ignore TAG004 --severity warning
+
+      cablecli check cables.csv -f sarif -o check.sarif
+
+      cablecli check cables/ --statistics
+    """
+    from collections import Counter
+    from dataclasses import replace
+    from functools import partial
+
+    from cablecli.check import RULES, check_cable, severity_rank
+    from cablecli.check.config import ConfigError, find_config
+    from cablecli.inputs import InputError
+    from cablecli.parse.pool import parse_stream
+    from cablecli.render import problems
+
+    if list_rules:
+        _list_rules(sys.stdout)
+        raise typer.Exit(int(ExitCode.OK))
+    try:
+        config = find_config()
+    except ConfigError as exc:
+        fail(str(exc))
+    chosen = _check_patterns(select)
+    chosen = config.select if chosen is None else chosen
+    left_out = _check_patterns(ignore)
+    left_out = config.ignore if left_out is None else left_out
+    report_at = severity_rank(severity.value if severity else config.severity or "info")
+    fail_at = severity_rank(fail_on.value if fail_on else config.fail_on or "error")
+    if fmt is None:
+        fmt = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
+
+    run = Run()
+    counts: Counter[str] = Counter()
+    failed = False
+    transform = partial(
+        check_cable,
+        select=chosen,
+        ignore=left_out,
+        min_severity=("info", "warning", "error")[min(report_at, fail_at)],
+    )
+    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+        if statistics:
+            writer: Any = None
+        elif fmt is CheckFormat.text:
+            from cablecli.render.console import use_color
+
+            writer = problems.TextWriter(out, use_color(color.value, out) and output_path is None)
+        elif fmt is CheckFormat.json:
+            writer = problems.JsonWriter(out)
+        elif fmt is CheckFormat.github:
+            writer = problems.GithubWriter(out)
+        else:
+            writer = problems.SarifWriter(out, RULES, __version__)
+
+        pending = None  # one result held back, to learn whether its file holds several cables
+        several_in = None  # the path known to hold several cables
+
+        def emit(result: Any) -> None:
+            nonlocal failed
+            if any(severity_rank(v.severity) >= fail_at for v in result.violations):
+                failed = True
+            shown = [v for v in result.violations if severity_rank(v.severity) >= report_at]
+            counts.update(v.rule for v in shown)
+            if writer is not None and shown:
+                several = result.format == "csv" or (result.path is not None and result.path == several_in)
+                writer.write(replace(result, violations=tuple(shown)), several)
+
+        for item in parse_stream(items, jobs, transform):
+            if isinstance(item, InputError):
+                run.error(str(item))
+                continue
+            if pending is not None:
+                if pending.path == item.path and item.path is not None:
+                    several_in = item.path
+                emit(pending)
+            pending = item
+        if pending is not None:
+            emit(pending)
+        if writer is not None:
+            writer.close()
+        else:
+            problems.write_statistics(out, counts, RULES, as_json=fmt is CheckFormat.json)
+    if sys.stderr.isatty() and fmt is CheckFormat.text and not statistics:
+        total = sum(counts.values())
+        sys.stderr.write(f"cablecli: {total} problem{'s' if total != 1 else ''}\n" if total else "")
+    raise typer.Exit(run.exit_code(ExitCode.NOT_FOUND if failed else ExitCode.OK))
+
+
+# --- end of check --------------------------------------------------------------------------------------
 
 
 # --- index, stats, refs, and --db for the reading commands ---------------------------------------------

@@ -26,9 +26,9 @@ _FOOTER = re.compile(
     r"(?i)^(?:visit .*|.*classified website.*|https?://\S+|www\.\S+|\S+\.(?:gov|sgov|smil)\S*)$"
 )
 _SUMMARY_START = re.compile(r"(?i)^\s*(?:begin\s+)?summary(?:\s+and\s+comment)?\s*(?:[:.\-]+|$)\s*")
-_SUMMARY_END = re.compile(r"(?i)\s*\(?\s*end\s+(?:of\s+)?summary\b[\s.):\-]*")
+_SUMMARY_END = re.compile(r"(?i)\(?\s*\bend\s+(?:of\s+)?summary\b[\s.):\-]*")
 _COMMENT = re.compile(r"(?i)(?<![\w])(?:begin\s+)?comment\s*:\s*")
-_COMMENT_END = re.compile(r"(?i)\s*\(?\s*end\s+comment\b[\s.):\-]*")
+_COMMENT_END = re.compile(r"(?i)\(?\s*\bend\s+comment\b[\s.):\-]*")
 _DASHES = re.compile(r"^\s*[-=_*]{3,}\s*$")
 
 

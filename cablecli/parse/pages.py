@@ -25,6 +25,8 @@ def is_page_break(s: str) -> bool:
             and CLASSIFICATION.match(s.upper())
             and not CLASSIFICATION.match(s.upper()).group(2).strip()
         )
+    if len(s) > 120:
+        return False  # page headers are short; and a long line must never reach PAGE_BREAK's backtracking
     u = s.upper()
     if PAGE_WORD.match(u):
         return True

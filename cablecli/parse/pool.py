@@ -58,7 +58,7 @@ def _parallel(items: Iterable[CableText | InputError], jobs: int, work: _Work) -
     from collections import deque
 
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=_worker_init) as pool:
         # Batches go out in order and come back in order; InputErrors travel in the same queue
         # so that they are reported where they occur. A bounded window keeps memory flat.
         window: deque = deque()
@@ -79,6 +79,14 @@ def _parallel(items: Iterable[CableText | InputError], jobs: int, work: _Work) -
             submit(batch)
         while window:
             yield from window.popleft().get()
+
+
+def _worker_init() -> None:
+    # Ctrl-C goes to the whole process group: let the main process alone handle it, so that the
+    # workers do not each print a traceback.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run_batch(work: _Work, chunk: list[CableText | InputError]) -> list[Any]:

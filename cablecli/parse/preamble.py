@@ -87,6 +87,7 @@ def parse_classification_line(u: str) -> ClassificationLine | None:
     office = serial = None
     tail = ""
     # Handling marks before the office (`UNCLAS E F T O KABUL 000123`) are not part of it.
+    rest = rest[:300]  # a classification line is short; bound the work on a pathological one
     digits = re.search(r"\d{3,8}", rest)
     cut = digits.start() if digits else len(rest)
     for hm in _HANDLING.finditer(rest[:cut]):

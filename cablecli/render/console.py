@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from typing import Any, TextIO
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from cablecli.render.records import flat_value
+
+if TYPE_CHECKING:  # Rich is imported where a console or table is made, not by `use_color`
+    from rich.console import Console
+    from rich.table import Table
 
 
 def use_color(choice: str, stream: TextIO) -> bool:
@@ -28,11 +26,14 @@ def use_color(choice: str, stream: TextIO) -> bool:
 
 def make_console(stream: TextIO, color: bool, width: int | None = None) -> Console:
     """A Rich console on `stream` that never interprets the text it is given as markup."""
+    from rich.console import Console
+
     return Console(
         file=stream,
         force_terminal=color,
         no_color=not color,
-        color_system="auto" if color else None,
+        # `--color always` means colour even where TERM=dumb would make Rich detect none.
+        color_system=("standard" if os.environ.get("TERM") == "dumb" else "auto") if color else None,
         highlight=False,
         markup=False,
         emoji=False,
@@ -46,6 +47,9 @@ _SHORT_COLUMNS = frozenset({"reference_id", "date", "classification", "precedenc
 
 def record_table(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> Table:
     """A table with one row per record; every cell is plain Text, so cable text cannot style it."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(show_header=True, header_style="bold", show_lines=False)
     for column in columns:
         # Identifiers, dates and codes stay whole; free text wraps.
@@ -54,32 +58,3 @@ def record_table(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> T
     for record in records:
         table.add_row(*(Text(flat_value(record.get(c))) for c in columns))
     return table
-
-
-@contextmanager
-def progress(total: int | None, enabled: bool, label: str = "reading") -> Iterator[Callable[[int], None]]:
-    """A progress bar over bytes read, on stderr, only when `enabled` (stderr is a terminal)."""
-    if not enabled:
-        yield lambda n: None
-        return
-    from rich.progress import (
-        BarColumn,
-        DownloadColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-        TransferSpeedColumn,
-    )
-
-    bar = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        DownloadColumn(),
-        TransferSpeedColumn(),
-        TimeRemainingColumn(),
-        console=Console(file=sys.stderr),
-        transient=True,
-    )
-    with bar:
-        task = bar.add_task(label, total=total)
-        yield lambda n: bar.advance(task, n)

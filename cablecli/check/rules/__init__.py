@@ -1,0 +1,1 @@
+"""One module per format rule, named after its id (`hdr004.py`); see cablecli.check for the interface."""

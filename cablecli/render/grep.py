@@ -1,0 +1,189 @@
+"""grep output: `REFID:PARA: line` (matches highlighted on a terminal), -l, -c, context, json, jsonl."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from cablecli.render.safe import visible
+from cablecli.search import CableHits, Hit
+
+_MATCH = "\x1b[1;31m"
+_NAME = "\x1b[35m"
+_PLACE = "\x1b[32m"
+_RESET = "\x1b[0m"
+
+
+class GrepWriter:
+    """Writes the hits of one cable at a time; `close()` finishes the document. `matched` counts cables."""
+
+    def __init__(self, out: TextIO, color: bool = False, safe: bool = False) -> None:
+        self.out = out
+        self.color = color
+        self.safe = safe or color  # on a terminal, control characters in cable text are shown, not obeyed
+        self.matched = 0
+
+    def write(self, found: CableHits) -> None:
+        self.matched += 1
+        self.write_hits(found)
+
+    def write_hits(self, found: CableHits) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self.out.flush()
+
+    def _text(self, value: str) -> str:
+        return visible(value) if self.safe else value
+
+    def _name(self, found: CableHits) -> str:
+        name = self._text(found.name)
+        return f"{_NAME}{name}{_RESET}" if self.color else name
+
+
+class NamesWriter(GrepWriter):
+    """`-l`: the reference id (or path) of each cable with a match."""
+
+    def write_hits(self, found: CableHits) -> None:
+        self.out.write(self._name(found) + "\n")
+
+
+class CountWriter(GrepWriter):
+    """`-c`: `REFID:count`, the number of matching lines (or values) per cable."""
+
+    def write_hits(self, found: CableHits) -> None:
+        self.out.write(f"{self._name(found)}:{len(found.hits)}\n")
+
+
+class LinesWriter(GrepWriter):
+    """`REFID:PARA: line` for body lines, `REFID:FIELD: value` for other fields; `-C N` context."""
+
+    def __init__(self, out: TextIO, color: bool = False, safe: bool = False, context: int = 0) -> None:
+        super().__init__(out, color, safe)
+        self.context = context
+        self._groups = 0
+
+    def write_hits(self, found: CableHits) -> None:
+        name = self._name(found)
+        if self.context and found.lines is not None:
+            body = [h for h in found.hits if h.field == "body"]
+            self._with_context(name, found, body)
+            rest = [h for h in found.hits if h.field != "body"]
+        else:
+            rest = found.hits
+        for hit in rest:
+            self.out.write(f"{name}:{self._place(hit)}: {self._marked(hit)}\n")
+
+    def _place(self, hit: Hit) -> str:
+        if hit.field == "body":
+            place = str(hit.paragraph) if hit.paragraph is not None else "-"
+        else:
+            place = hit.field
+        return f"{_PLACE}{place}{_RESET}" if self.color else place
+
+    def _marked(self, hit: Hit) -> str:
+        out: list[str] = []
+        at = 0
+        for start, end in hit.spans:
+            if start < at:
+                continue
+            out.append(self._text(hit.text[at:start]))
+            piece = self._text(hit.text[start:end])
+            out.append(f"{_MATCH}{piece}{_RESET}" if self.color and piece else piece)
+            at = end
+        out.append(self._text(hit.text[at:]))
+        return "".join(out)
+
+    def _with_context(self, name: str, found: CableHits, hits: list[Hit]) -> None:
+        lines = found.lines or []
+        if not hits or not lines:
+            return
+        first = lines[0].line
+        by_line = {h.line: h for h in hits}
+        wanted: set[int] = set()
+        for h in hits:
+            i = (h.line or first) - first
+            wanted.update(range(max(0, i - self.context), min(len(lines), i + self.context + 1)))
+        previous = None
+        for i in sorted(wanted):
+            if previous is not None and i != previous + 1 or previous is None and self._groups:
+                self.out.write("--\n")
+            previous = i
+            bl = lines[i]
+            hit = by_line.get(bl.line)
+            if hit is not None:
+                self.out.write(f"{name}:{self._place(hit)}: {self._marked(hit)}\n")
+            else:
+                place = str(bl.paragraph) if bl.paragraph is not None else "-"
+                if self.color:
+                    place = f"{_PLACE}{place}{_RESET}"
+                self.out.write(f"{name}-{place}- {self._text(bl.text)}\n")
+        self._groups += 1
+
+
+def match_records(found: CableHits):
+    """One JSON object per match: reference id, path, field, paragraph, line, text and span."""
+    for hit in found.hits:
+        for start, end in hit.spans:
+            yield {
+                "reference_id": found.reference_id,
+                "path": found.path,
+                "field": hit.field,
+                "paragraph": hit.paragraph,
+                "line": hit.line,
+                "text": hit.text,
+                "span": [start, end],
+            }
+
+
+class JsonlWriter(GrepWriter):
+    """One object per match, one per line. With -l or -c, one object per cable instead."""
+
+    def __init__(self, out: TextIO, mode: str = "lines") -> None:
+        super().__init__(out)
+        self.mode = mode
+        self._count = 0
+
+    def records(self, found: CableHits):
+        if self.mode == "names":
+            yield {"reference_id": found.reference_id, "path": found.path}
+        elif self.mode == "count":
+            yield {"reference_id": found.reference_id, "path": found.path, "count": len(found.hits)}
+        else:
+            yield from match_records(found)
+
+    def write_hits(self, found: CableHits) -> None:
+        for record in self.records(found):
+            self.emit(record)
+
+    def emit(self, record: dict) -> None:
+        self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+class JsonWriter(JsonlWriter):
+    """A JSON array of the same objects, streamed."""
+
+    def emit(self, record: dict) -> None:
+        self.out.write("[\n" if self._count == 0 else ",\n")
+        self.out.write("  " + json.dumps(record, ensure_ascii=False))
+        self._count += 1
+
+    def close(self) -> None:
+        self.out.write("[]\n" if self._count == 0 else "\n]\n")
+        super().close()
+
+
+def make_writer(
+    out: TextIO, fmt: str, names: bool, count: bool, context: int, color: bool, safe: bool
+) -> GrepWriter:
+    """The writer for the chosen format and mode (-l wins over -c)."""
+    mode = "names" if names else "count" if count else "lines"
+    if fmt == "json":
+        return JsonWriter(out, mode)
+    if fmt == "jsonl":
+        return JsonlWriter(out, mode)
+    if mode == "names":
+        return NamesWriter(out, color, safe)
+    if mode == "count":
+        return CountWriter(out, color, safe)
+    return LinesWriter(out, color, safe, context)

@@ -1,0 +1,228 @@
+"""`cablecli show`: golden renderings at a fixed width without colour, options, exit codes, the corpus."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cablecli.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = FIXTURES / "golden" / "show"
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+BAKU = str(FIXTURES / "08BAKU187.txt")
+TWO = str(FIXTURES / "two-cables.txt")
+
+
+@pytest.fixture(autouse=True)
+def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "PAGER", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CABLECLI_NO_PROGRESS", "1")
+
+
+def show(*args: str):
+    return CliRunner().invoke(app, ["show", *args])
+
+
+def _fixture_for(golden: Path) -> Path:
+    stem = golden.name.split("--")[0]
+    return next(p for p in FIXTURES.iterdir() if p.is_file() and p.stem == stem)
+
+
+@pytest.mark.parametrize("golden", sorted(GOLDEN.glob("*--text.txt")), ids=lambda p: p.name)
+def test_golden_text(golden: Path) -> None:
+    result = show(str(_fixture_for(golden)), "-f", "text", "--width", "100")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+def test_goldens_exist() -> None:
+    assert len(list(GOLDEN.glob("*--text.txt"))) >= 5
+
+
+def test_parts_of_the_view() -> None:
+    out = show(BAKU, "-f", "text", "--width", "100").stdout
+    lines = out.splitlines()
+    assert "CONFIDENTIAL" in lines[0] and lines[0].startswith("=") and lines[-1] == lines[0]
+    assert "2008-03-04T13:55:00Z  (041355Z MAR 08)" in out
+    assert "RUEHC    SECSTATE WASHDC" in out
+    assert "PGOV  subject       Internal governmental affairs" in out
+    assert "reason 1.4(b)" in out
+    assert "DFM AZIMOV REQUESTS USG SUPPORT ON NAGORNO-KARABAKH UNGA RESOLUTION" in out
+    assert "08STATE21209" in out
+    assert "1. (C) Azerbaijani Deputy" in out
+    assert "    DERSE" in out
+    assert "¶" not in out  # paragraph marks are shown as numbers
+
+
+def test_summary_comment_and_redactions_are_marked() -> None:
+    five = (GOLDEN / "five--text.txt").read_text(encoding="utf-8")
+    assert "[summary] Summary:" in five and "[comment] Comment:" in five
+    jeddah = show(str(FIXTURES / "06JEDDAH700.html"), "-f", "text").stdout
+    assert "[redacted]" in jeddah and "XXXXXXXXXXXX" not in jeddah
+
+
+def test_page_breaks_are_gone() -> None:
+    out = show(str(FIXTURES / "06NEWDELHI5138.txt"), "-f", "text", "--width", "100").stdout
+    assert "Section         1 of 3" in out
+    assert "NEW DELHI 00005138  001 OF 003" not in out
+
+
+def test_raw_prints_the_text_as_published() -> None:
+    result = show(BAKU, "--raw")
+    assert result.exit_code == 0
+    published = (FIXTURES / "08BAKU187.txt").read_text(encoding="utf-8")
+    assert result.stdout.strip("\n") == published.strip("\n")
+
+
+def test_raw_of_a_latin1_crlf_file_is_decoded_with_unix_line_ends() -> None:
+    result = show(str(FIXTURES / "06NEWDELHI5138.txt"), "--raw")
+    assert result.exit_code == 0 and "\r" not in result.stdout and "NEW DELHI 005138" in result.stdout
+
+
+def test_several_cables_are_shown_in_turn() -> None:
+    out = show(TWO, "-f", "text", "--width", "100").stdout
+    assert "09PARIS1007" in out and "09PARIS997" in out
+    assert out.index("09PARIS1007") < out.index("─" * 100) < out.index("09PARIS997")
+
+
+def test_id_picks_one_cable() -> None:
+    out = show(TWO, "--id", "09paris997", "-f", "text").stdout
+    assert "09PARIS997" in out and "09PARIS1007" not in out
+
+
+def test_id_picks_a_row_of_a_dump() -> None:
+    result = show(str(FIXTURES / "five.csv"), "--id", "05ROME1108", "--raw")
+    assert result.exit_code == 0 and "ROME 001108" in result.stdout
+
+
+def test_unknown_id_is_an_error() -> None:
+    result = show(TWO, "--id", "99NOWHERE1")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == "cablecli: no cable with reference id 99NOWHERE1 in the inputs\n"
+
+
+def test_missing_input_is_an_error() -> None:
+    result = show(str(FIXTURES / "no-such-file.txt"))
+    assert result.exit_code == 2 and "no-such-file.txt" in result.stderr
+
+
+def test_bad_format_is_a_usage_error() -> None:
+    assert show(BAKU, "-f", "yaml").exit_code == 2
+
+
+def test_stdin() -> None:
+    result = CliRunner().invoke(
+        app, ["show", "-", "-f", "text"], input=(FIXTURES / "08BAKU187.txt").read_bytes()
+    )
+    assert result.exit_code == 0 and "08BAKU187" in result.stdout
+
+
+def test_plain_when_piped_and_colour_never() -> None:
+    for args in ((), ("--color", "never"), ("-f", "text", "--color", "always")):
+        out = show(BAKU, *args).stdout
+        assert "\x1b" not in out and "CONFIDENTIAL" in out
+
+
+def test_colour_always_gives_the_banner_its_colour() -> None:
+    out = show(BAKU, "--color", "always", "--no-pager", "--width", "80").stdout
+    assert "\x1b[" in out
+    assert "44m" in out.splitlines()[0]  # blue background for CONFIDENTIAL
+
+
+@pytest.mark.parametrize(
+    ("level", "code"),
+    [
+        ("UNCLAS", "48;5;28m"),
+        ("C O N F I D E N T I A L", "44m"),
+        ("S E C R E T", "48;5;160m"),
+        ("T O P S E C R E T", "48;5;208m"),
+    ],
+)
+def test_banner_colours(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, level: str, code: str) -> None:
+    monkeypatch.setenv("TERM", "xterm-256color")
+    (tmp_path / "c.txt").write_text(f"{level} BAKU 000001\n\n1. (U) Text.\n", encoding="utf-8")
+    out = show(str(tmp_path / "c.txt"), "--color", "always", "--no-pager").stdout
+    assert code in out.splitlines()[0]
+
+
+def test_cable_text_cannot_style_or_control_the_terminal(tmp_path: Path) -> None:
+    text = (FIXTURES / "08BAKU187.txt").read_text(encoding="utf-8")
+    text = text.replace("Azerbaijani Deputy", "[bold red]Azerbaijani[/bold red] \x1b[31mDeputy\x07")
+    (tmp_path / "evil.txt").write_text(text, encoding="utf-8")
+    for args in (("--color", "always", "--no-pager"), ("-f", "text")):
+        out = show(str(tmp_path / "evil.txt"), *args).stdout
+        assert "[bold red]Azerbaijani[/bold red]" in out
+        assert "\\x1b[31mDeputy\\x07" in out
+        assert "\x1b[31mDeputy" not in out and "\x07" not in out
+
+
+def test_raw_on_a_pipe_is_byte_for_byte_but_shown_safely_on_a_terminal(tmp_path: Path) -> None:
+    from cablecli.parse import parse_text
+    from cablecli.render.show import write_cables
+
+    cable = parse_text("UNCLAS BAKU 000001\n\n1. (U) bell\x07 and \x1b[2J\n")
+    piped = io.StringIO()
+    write_cables([cable], piped, raw=True, plain=True, color=False, width=80, pager=False, terminal=False)
+    assert "\x07" in piped.getvalue()
+    tty = io.StringIO()
+    write_cables([cable], tty, raw=True, plain=False, color=True, width=80, pager=False, terminal=True)
+    assert "\\x07" in tty.getvalue() and "\\x1b[2J" in tty.getvalue() and "\x07" not in tty.getvalue()
+
+
+def test_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "view.txt"
+    result = show(BAKU, "-f", "text", "--width", "100", "-o", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert target.read_text(encoding="utf-8") == (GOLDEN / "08BAKU187--text.txt").read_text(encoding="utf-8")
+
+
+def test_pager_used_when_taller_than_the_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pydoc
+
+    from cablecli.parse import parse_text
+    from cablecli.render.show import write_cables
+
+    paged: list[str] = []
+    monkeypatch.setattr(pydoc, "pager", paged.append)
+    cable = parse_text((FIXTURES / "08BAKU187.txt").read_text(encoding="utf-8"))
+    out = io.StringIO()
+    write_cables([cable], out, raw=False, plain=False, color=True, width=80, pager=True, terminal=True)
+    assert out.getvalue() == "" and len(paged) == 1 and "CONFIDENTIAL" in paged[0]
+    short = parse_text("UNCLAS BAKU 000001\n\n1. (U) short.\n")
+    out = io.StringIO()
+    write_cables([short], out, raw=False, plain=False, color=True, width=80, pager=True, terminal=True)
+    assert len(paged) == 1 and "UNCLASSIFIED" in out.getvalue()
+
+
+def test_help_has_examples() -> None:
+    result = CliRunner().invoke(app, ["show", "--help"])
+    assert result.exit_code == 0 and "cablecli show examples/08BAKU187.txt" in result.stdout
+
+
+def _corpus_files() -> list[Path]:
+    if not CORPUS.is_dir():
+        return []
+    return sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix in (".txt", ".html"))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not there")
+def test_show_every_cable_in_the_corpus() -> None:
+    files = _corpus_files()
+    assert len(files) > 400
+    runner = CliRunner()
+    for i, path in enumerate(files):
+        # Plain text for every cable; the coloured layout (the same renderables) for a sample.
+        runs = [["-f", "text", "--width", "100"]] + (
+            [["--color", "always", "--no-pager"]] if i % 5 == 0 else []
+        )
+        for args in runs:
+            result = runner.invoke(app, ["show", str(path), *args])
+            assert result.exit_code == 0, (path, result.stderr)
+            assert "internal error" not in result.stderr
+            assert result.stdout.strip()
