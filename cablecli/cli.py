@@ -327,7 +327,13 @@ _LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET")
 
 @app.command("grep")
 def grep_command(
-    pattern: Annotated[str, typer.Argument(help="Regular expression (Python syntax), or a string with -F.")],
+    pattern: Annotated[
+        str | None,
+        typer.Argument(
+            help="Regular expression (Python syntax), or a string with -F; optional with --fts.",
+            show_default=False,
+        ),
+    ] = None,
     paths: PathsArg = None,
     fixed: Annotated[bool, typer.Option("--fixed-strings", "-F", help="PATTERN is a plain string.")] = False,
     ignore_case: Annotated[bool, typer.Option("--ignore-case", "-i", help="Ignore case.")] = False,
@@ -369,12 +375,25 @@ def grep_command(
     input_format: InputFormatOpt = None,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
+    db: DbOpt = None,
+    fts: Annotated[
+        str | None,
+        typer.Option(
+            "--fts",
+            help="With --db: only cables that this full-text query finds in subject, summary and "
+            'paragraphs (SQLite FTS5 syntax: lachin AND corridor, "lachin corridor", corrid*).',
+        ),
+    ] = None,
 ) -> None:
     """Search cables for PATTERN: like ripgrep, but by cable, paragraph and field.
 
     Prints REFID:PARA: line for each matching body line (PARA is the paragraph number, - before
     the first), REFID:FIELD: value for other fields. Exit status 0 when something matched, 1 when
     nothing did, 2 on an error. A cable whose raw text cannot match is not parsed.
+
+    With --db INDEX the cables come from an index (cablecli index build): the filters run in
+    SQL, and --fts QUERY keeps the cables a full-text query finds; given --fts alone, without
+    PATTERN, each of those is printed with the lines and fields that hold the query's words.
 
     Examples:
 
@@ -385,6 +404,8 @@ def grep_command(
       cablecli grep -c -w NK --tag PGOV --since 2008-01 --until 2008-06 cables/
 
       cablecli grep --field subject -i nuclear cables/ -f jsonl | jq -r .reference_id
+
+      cablecli grep --fts 'lachin AND corridor' --db cables.db
     """
     import re
 
@@ -393,8 +414,17 @@ def grep_command(
     from cablecli.render.grep import make_writer
     from cablecli.search import Filters, Matcher, grep
 
+    if pattern is None and fts is None:
+        fail("missing PATTERN (or --fts QUERY with --db); see cablecli grep --help")
+    if fts is not None and db is None:
+        fail("--fts searches an index: give --db INDEX")
     try:
-        matcher = Matcher.build(pattern, fixed=fixed, ignore_case=ignore_case, word=word)
+        if pattern is None:
+            from cablecli.index.query import fts_words_pattern
+
+            matcher = Matcher.build(fts_words_pattern(fts or ""), ignore_case=True)
+        else:
+            matcher = Matcher.build(pattern, fixed=fixed, ignore_case=ignore_case, word=word)
     except re.error as exc:
         fail(f"bad regular expression {pattern!r}: {exc}")
     levels = []
@@ -412,6 +442,27 @@ def grep_command(
         until=_grep_date(until, "--until", end=True),
     )
     body_only = field is GrepField.body
+    if db is not None:
+        raise typer.Exit(
+            grep_from_index(
+                db,
+                paths,
+                pattern,
+                fts,
+                fixed,
+                ignore_case,
+                matcher,
+                field.value,
+                filters,
+                files_with_matches,
+                count,
+                context,
+                fmt,
+                output_path,
+                jobs,
+                color,
+            )  # fmt: skip
+        )
     run = Run()
     with (
         _candidate_texts(paths or [], input_format, matcher.needle if body_only else None) as items,
@@ -460,6 +511,7 @@ def show_command(
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
     color: ColorOpt = Color.auto,
+    db: DbOpt = None,
 ) -> None:
     """One cable for a person to read.
 
@@ -476,6 +528,8 @@ def show_command(
       cablecli show cables.csv --id 08BAKU187 --raw
 
       cablecli show examples/08BAKU187.txt -f text --width 100 > 08BAKU187.view.txt
+
+      cablecli show --db cables.db --id 08BAKU187
     """
     from cablecli.inputs import InputError
     from cablecli.parse import parse_text
@@ -496,7 +550,7 @@ def show_command(
                 if wanted is not None:
                     return
 
-    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+    with reading_or_index(paths, db, wanted, input_format, run) as items, output(output_path) as out:
         terminal = output_path is None and out.isatty()
         colored = use_color(color.value, out) and output_path is None
         shown = write_cables(
@@ -1275,6 +1329,92 @@ def refs_command(
                 writer.write(row)
             writer.close()
     raise typer.Exit(int(ExitCode.OK if rows else ExitCode.NOT_FOUND))
+
+
+def grep_from_index(
+    db: Path,
+    paths: list[str] | None,
+    pattern: str | None,
+    fts: str | None,
+    fixed: bool,
+    ignore_case: bool,
+    matcher: Any,
+    fields: str,
+    filters: Any,
+    names: bool,
+    count: bool,
+    context: int,
+    fmt: Any,
+    output_path: Path | None,
+    jobs: int,
+    color: Color,
+) -> int:
+    """`grep --db`: the filters, --fts and a plain-string PATTERN answered by SQL; the candidates parsed
+    and searched as `grep` searches files, so that the output is the same."""
+    import sqlite3
+
+    from cablecli.index import query
+    from cablecli.parse.pool import parse_stream
+    from cablecli.render.console import use_color
+    from cablecli.render.grep import make_writer
+    from cablecli.search import Search
+
+    every = pattern is None  # --fts alone: every cable it finds is a hit
+    if every and fields == "body":
+        fields = "all"
+    body_only = fields == "body" and not every
+    text = query.text_conditions(pattern, fixed, ignore_case) if body_only else {}
+    conditions = query.Conditions(
+        tags=filters.tags,
+        origin=filters.origin if filters.origin and filters.origin.isascii() else None,
+        classifications=filters.classifications,
+        since=filters.since.isoformat() if filters.since else None,
+        until=filters.until.isoformat() if filters.until else None,
+        fts=fts,
+        may_match=body_only and not text and matcher.prefilter is not None,
+        **text,
+    )
+    with open_db(db, paths) as conn, output(output_path) as out:
+        if conditions.may_match:
+            query.register_may_match(conn, matcher.may_match)
+        writer = make_writer(
+            out,
+            fmt.value,
+            names=names,
+            count=count,
+            context=context,
+            color=fmt.value == "text" and output_path is None and use_color(color.value, out),
+            safe=output_path is None and out.isatty(),
+        )
+        want_context = bool(context) and fmt.value == "text" and not (names or count)
+        work: Any = Search(matcher, fields, filters, want_context)
+        if every:
+            work = query.EveryCandidate(work)
+        try:
+            for found in parse_stream(query.candidate_texts(conn, conditions), jobs, work):
+                if found is not None:
+                    writer.write(found)
+        except sqlite3.OperationalError as exc:
+            fail(_one_line(f"--fts {fts!r}: {exc}") if fts else _one_line(str(exc)))
+        writer.close()
+    return int(ExitCode.OK if writer.matched else ExitCode.NOT_FOUND)
+
+
+@contextmanager
+def reading_or_index(
+    paths: list[str] | None, db: Path | None, reference_id: str | None, input_format: Any, run: Run
+) -> Iterator[Iterator[Any]]:
+    """`show`: the texts of PATHs, or with --db the cable named by --id, looked up in the index."""
+    if db is None:
+        with reading(paths or [], input_format, run) as items:
+            yield items
+        return
+    if not reference_id:
+        fail("show --db needs --id REFID: the index is looked up by reference id")
+    from cablecli.index import query
+
+    with open_db(db, paths) as conn:
+        yield iter(query.texts_by_id(conn, reference_id)[:1])
 
 
 # --- end of index, stats, refs -------------------------------------------------------------------------

@@ -115,6 +115,7 @@ class Conditions:
     fts: str | None = None  # an FTS5 query over subject, summary and paragraphs
     contains: str | None = None  # the raw text holds this string (case-sensitive)
     contains_ascii_nocase: str | None = None  # ... ignoring ASCII case (SQLite's LIKE)
+    may_match: bool = False  # test the raw text with cablecli_may_match (see register_may_match)
 
     def sql(self) -> tuple[str, list[Any]]:
         where: list[str] = []
@@ -142,6 +143,8 @@ class Conditions:
         if self.contains:
             where.append("instr(t.raw_text, ?) > 0")
             params.append(self.contains)
+        if self.may_match:
+            where.append("cablecli_may_match(t.raw_text)")
         if self.contains_ascii_nocase:
             escaped = self.contains_ascii_nocase.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             where.append("t.raw_text LIKE ? ESCAPE '\\'")
@@ -356,3 +359,75 @@ def citing(conn: sqlite3.Connection, reference_id: str) -> list[dict[str, Any]]:
         seen.add(name)
         out.append({"reference_id": name, "date": date, "subject": subject, "label": label, "text": text})
     return out
+
+
+# --- grep over the index ----------------------------------------------------------------------------
+
+_FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+# Characters Python's re folds onto i, k, s under IGNORECASE (search.py's _UNICODE_FOLDS): SQLite's LIKE
+# does not, so a literal holding these letters is tested in Python.
+_FOLDED = frozenset("iksIKS")
+
+
+def fts_words_pattern(query: str) -> str:
+    """A regular expression for the words of an FTS5 query (prefix words `corrid*` as prefixes).
+
+    Used to show where a cable holds them when `grep --fts` is given without PATTERN.
+    """
+    import re
+
+    text = re.sub(r"\b\w+\s*:", " ", query)  # column filters: subject:word
+    words: list[str] = []
+    for m in re.finditer(r"(\w+)(\*?)", text):
+        word, prefix = m.group(1), m.group(2)
+        if word in _FTS_OPERATORS or (word.isdigit() and text[: m.start()].rstrip().endswith(",")):
+            continue
+        words.append(re.escape(word) + (r"\w*" if prefix else r"\b"))
+    return r"\b(?:" + "|".join(dict.fromkeys(words)) + ")" if words else r"(?!)"
+
+
+def text_conditions(pattern: str | None, fixed: bool, ignore_case: bool) -> dict[str, str]:
+    """The raw-text test SQLite can do itself for a PATTERN that is a plain string, as Conditions fields.
+
+    Empty when the pattern is a regular expression, or a case-insensitive string that SQLite's LIKE
+    would fold differently from Python (non-ASCII, or holding i, k or s): those are tested in Python.
+    """
+    from cablecli.search import _REGEX_SYNTAX
+
+    if not pattern:
+        return {}
+    literal = pattern if fixed or not _REGEX_SYNTAX.search(pattern) else None
+    if literal is None or "\n" in literal or "\r" in literal:
+        return {}
+    if not ignore_case:
+        return {"contains": literal}
+    if literal.isascii() and not (_FOLDED & set(literal)):
+        return {"contains_ascii_nocase": literal}
+    return {}
+
+
+def register_may_match(conn: sqlite3.Connection, may_match) -> None:
+    """Make `may_match(raw_text)` callable from SQL, for patterns SQLite cannot test itself."""
+    conn.create_function("cablecli_may_match", 1, lambda raw: 1 if may_match(raw) else 0, deterministic=True)
+
+
+class EveryCandidate:
+    """Search work for `grep --fts` without PATTERN: each cable the query found is a hit.
+
+    Its lines and values that hold the query's words are the hits shown; a cable whose words the
+    full-text tokenizer matched differently (accents, say) is shown by its subject. Picklable.
+    """
+
+    def __init__(self, search) -> None:
+        self.search = search
+
+    def __call__(self, cable):
+        from cablecli.search import CableHits, Hit, search_cable
+
+        work = self.search
+        if work.filters and not work.filters.accepts(cable):
+            return None
+        found: CableHits = search_cable(cable, work.matcher.regex, work.fields, work.context)
+        if not found.hits:
+            found.hits.append(Hit("subject", None, None, cable.subject or "", ()))
+        return found
