@@ -1354,7 +1354,6 @@ def grep_from_index(
     import sqlite3
 
     from cablecli.index import query
-    from cablecli.parse.pool import parse_stream
     from cablecli.render.console import use_color
     from cablecli.render.grep import make_writer
     from cablecli.search import Search
@@ -1390,10 +1389,20 @@ def grep_from_index(
         work: Any = Search(matcher, fields, filters, want_context)
         if every:
             work = query.EveryCandidate(work)
+        # --fts -l asks only which cables: when SQL did every filter, nothing needs parsing.
+        names_only = every and names and conditions.origin == filters.origin
         try:
-            for found in parse_stream(query.candidate_texts(conn, conditions), jobs, work):
-                if found is not None:
-                    writer.write(found)
+            if names_only:
+                from cablecli.search import CableHits, Hit
+
+                for ref_id, path in query.candidate_names(conn, conditions):
+                    writer.write(CableHits(ref_id, path, [Hit("subject", None, None, "", ())]))
+            else:
+                from cablecli.parse.pool import parse_stream
+
+                for found in parse_stream(query.candidate_texts(conn, conditions), jobs, work):
+                    if found is not None:
+                        writer.write(found)
         except sqlite3.OperationalError as exc:
             fail(_one_line(f"--fts {fts!r}: {exc}") if fts else _one_line(str(exc)))
         writer.close()

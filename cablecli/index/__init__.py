@@ -15,7 +15,15 @@ the index, `query.py` answers from it. Nothing here knows of terminals.
 from __future__ import annotations
 
 from cablecli.index import query
-from cablecli.index.build import BuildReport, build_index
 from cablecli.index.schema import SCHEMA_VERSION, IndexFileError, open_index
 
 __all__ = ["SCHEMA_VERSION", "BuildReport", "IndexFileError", "build_index", "open_index", "query"]
+
+
+def __getattr__(name: str):
+    # The builder (and the parser it brings) is imported only by those who build.
+    if name in ("build_index", "BuildReport"):
+        from cablecli.index import build
+
+        return getattr(build, name)
+    raise AttributeError(f"module 'cablecli.index' has no attribute {name!r}")

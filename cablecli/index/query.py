@@ -16,14 +16,17 @@ import sqlite3
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cablecli.index.build import normalise_text
 from cablecli.index.schema import SCHEMA_VERSION
-from cablecli.inputs import CableText
-from cablecli.model import FIELDS, Source
-from cablecli.stats import CorpusCounts
-from cablecli.tally import ROLES, CableAddressees, CableTags, Entry, StationNames
+
+if TYPE_CHECKING:
+    from cablecli.inputs import CableText
+    from cablecli.model import Source
+    from cablecli.stats import CorpusCounts
+    from cablecli.tally import CableAddressees, CableTags, StationNames
+
+# Modules are imported where they are used, so that an indexed query starts fast.
 
 _ORDER = "c.source_path, c.source_index"
 
@@ -62,6 +65,9 @@ def index_info(conn: sqlite3.Connection, path: str | os.PathLike[str] | None = N
 
 
 def _record(conn: sqlite3.Connection, cable_id: int, record_json: str, raw: str, start, end) -> dict:
+    from cablecli.index.build import normalise_text
+    from cablecli.model import FIELDS
+
     stored = json.loads(record_json)
     if "body" not in stored:
         stored["body"] = normalise_text(raw)[start:end] if start is not None else None
@@ -86,12 +92,16 @@ def records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
 
 
 def _source(record_json: str) -> Source:
+    from cablecli.model import Source
+
     s = json.loads(record_json)["source"]
     return Source(s.get("path"), s.get("format"), s.get("index", 0), s.get("metadata"))
 
 
 def texts_by_id(conn: sqlite3.Connection, reference_id: str) -> list[CableText]:
     """The texts of the cables with this reference id (case-insensitive), as read when indexed."""
+    from cablecli.inputs import CableText
+
     rows = conn.execute(
         "SELECT t.record_json, t.raw_text FROM cables c JOIN cable_texts t ON t.cable_id = c.id "
         f"WHERE c.reference_id = ? ORDER BY {_ORDER}",
@@ -154,6 +164,8 @@ class Conditions:
 
 def candidate_texts(conn: sqlite3.Connection, conditions: Conditions) -> Iterator[CableText]:
     """The texts of the cables that meet `conditions`, in input order, to be parsed and searched."""
+    from cablecli.inputs import CableText
+
     where, params = conditions.sql()
     rows = conn.cursor().execute(
         "SELECT t.record_json, t.raw_text FROM cables c JOIN cable_texts t ON t.cable_id = c.id "
@@ -162,6 +174,19 @@ def candidate_texts(conn: sqlite3.Connection, conditions: Conditions) -> Iterato
     )
     for record_json, raw in rows:
         yield CableText(raw, _source(record_json))
+
+
+def candidate_names(
+    conn: sqlite3.Connection, conditions: Conditions
+) -> Iterator[tuple[str | None, str | None]]:
+    """(reference_id, source path as given) of the cables that meet `conditions`, without reading texts."""
+    where, params = conditions.sql()
+    rows = conn.cursor().execute(
+        "SELECT c.reference_id, json_extract(t.record_json, '$.source.path') "
+        f"FROM cables c JOIN cable_texts t ON t.cable_id = c.id WHERE {where} ORDER BY {_ORDER}",
+        params,
+    )
+    yield from rows
 
 
 def fts_ids(conn: sqlite3.Connection, query: str, limit: int | None = None) -> list[str | None]:
@@ -185,7 +210,7 @@ def _where(path: str, index: int) -> str:
 
 def tag_items(conn: sqlite3.Connection, kinds: Collection[str] | None = None) -> Iterator[CableTags]:
     """Each cable's tags, explained, as `tally.cable_tags` gives them; cables without tags left out."""
-    from cablecli.tally import _explain
+    from cablecli.tally import CableTags, _explain
 
     rows = conn.cursor().execute(
         "SELECT c.id, c.reference_id, c.source_path, c.source_index, g.tag FROM cables c "
@@ -221,6 +246,8 @@ def tag_count_rows(conn: sqlite3.Connection, kinds: Collection[str] | None = Non
 
 def addressee_items(conn: sqlite3.Connection) -> Iterator[CableAddressees]:
     """Each cable's FM/TO/INFO/XMT entries, as `tally.cable_addressees` gives them."""
+    from cablecli.tally import CableAddressees, Entry
+
     rows = conn.cursor().execute(
         "SELECT c.id, c.reference_id, c.source_path, c.source_index, c.sender, "
         "a.role, a.routing_indicator, a.name, a.precedence, a.serial FROM cables c "
@@ -242,6 +269,7 @@ def addressee_items(conn: sqlite3.Connection) -> Iterator[CableAddressees]:
 def station_names(conn: sqlite3.Connection) -> StationNames:
     """Routing indicators the shipped table lacks, with the names the whole index pairs them with."""
     from cablecli.reference import station_name
+    from cablecli.tally import StationNames
 
     stations = StationNames()
     rows = conn.execute(
@@ -258,6 +286,8 @@ def addressee_count_rows(
     conn: sqlite3.Connection, roles: Collection[str] | None = None
 ) -> list[dict[str, Any]]:
     """`addressees --count`: role, routing_indicator, name, count, senders, as AddresseeTally.rows()."""
+    from cablecli.tally import ROLES
+
     stations = station_names(conn)
     where = f"WHERE a.role IN ({', '.join('?' * len(roles))})" if roles else ""
     rows = conn.execute(
@@ -285,6 +315,8 @@ def addressee_count_rows(
 
 def corpus_counts(conn: sqlite3.Connection) -> CorpusCounts:
     """The counts `stats` shows, from SQL aggregates."""
+    from cablecli.stats import CorpusCounts
+
     counts = CorpusCounts()
     counts.cables = conn.execute("SELECT count(*) FROM cables").fetchone()[0]
     counts.years.update(dict(conn.execute("SELECT year, count(*) FROM cables GROUP BY year")))
