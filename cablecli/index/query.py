@@ -182,7 +182,8 @@ def candidate_names(
     """(reference_id, source path as given) of the cables that meet `conditions`, without reading texts."""
     where, params = conditions.sql()
     rows = conn.cursor().execute(
-        "SELECT c.reference_id, json_extract(t.record_json, '$.source.path') "
+        "SELECT c.reference_id, CASE WHEN c.reference_id IS NULL "
+        "THEN json_extract(t.record_json, '$.source.path') END "
         f"FROM cables c JOIN cable_texts t ON t.cable_id = c.id WHERE {where} ORDER BY {_ORDER}",
         params,
     )
