@@ -4,6 +4,7 @@ that every command given --db answers as it does reading the files the index was
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import shutil
@@ -404,3 +405,11 @@ def test_stats_table_has_a_bar_per_year(db: Path) -> None:
     assert result.exit_code == 0
     assert "cables per year" in result.stdout and "█" in result.stdout
     assert "top 10 tags" in result.stdout
+
+
+def test_fts_names_without_parsing_agree_with_the_parsed_search(db: Path) -> None:
+    args = ["grep", "--fts", "election", "--tag", "PGOV", "--classification", "confidential", "--db", db]
+    names = run(*args, "-l").stdout.split()
+    parsed = [json.loads(line)["reference_id"] for line in run(*args, "-f", "jsonl").stdout.splitlines()]
+    # One jsonl record per match: a cable's records come together.
+    assert names and names == [ref_id for ref_id, _ in itertools.groupby(parsed)]
