@@ -63,7 +63,12 @@ def find_signers(lines: list[str], start: int) -> tuple[list[str], int | None]:
     if len(s) > 40 or not _SIGNER.match(s) or s in _NOT_SIGNERS:
         return [], None
     # A wrapped last line of an all-capitals paragraph is not a signature.
-    if prev and not prev.endswith((".", ":", "!", "?", '"', ")", "'")) and not _DASHES.match(prev):
+    if (
+        prev
+        and not prev.endswith((".", ":", "!", "?", '"', ")", "'"))
+        and not _DASHES.match(prev)
+        and not _FOOTER.match(prev)
+    ):
         return [], None
     names = [n.strip() for n in s.split("/") if n.strip()]
     return names, j
