@@ -47,6 +47,9 @@ class Source:
     format: str | None = None
     index: int = 0
     metadata: dict[str, str] | None = None
+    # Not part of the record: the line of the file where this cable's text starts (several cables
+    # in one text file), so that `check` can point at the file's own lines.
+    line: int = 1
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -276,7 +276,8 @@ def test_several_cables_in_a_file_name_their_reference_id(tmp_path):
     lines = run(path).stdout.splitlines()
     assert lines == [
         f"{path}:15:25: TAG003 {lines[0].split(' TAG003 ')[1].split(' [')[0]} [08BAKU187]",
-        f"{path}:15:25: TAG003 {lines[1].split(' TAG003 ')[1].split(' [')[0]} [08BAKU188]",
+        # the second cable's line counts from the top of the file, not of its own text
+        f"{path}:{15 + CLEAN.count(chr(10))}:25: TAG003 {lines[1].split(' TAG003 ')[1].split(' [')[0]} [08BAKU188]",
     ]
     records = json.loads(run(path, "-f", "json").stdout)
     assert [(x["index"], x["reference_id"]) for x in records] == [(0, "08BAKU187"), (1, "08BAKU188")]
@@ -364,3 +365,14 @@ def test_rules_doc_is_up_to_date():
 def test_pre_commit_hook_runs_check():
     text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: cablecli-check" in text and "entry: cablecli check" in text and "language: python" in text
+
+
+def test_lines_of_a_later_cable_in_a_text_file_are_the_files_own(tmp_path):
+    baku = (Path(__file__).resolve().parents[1] / "examples" / "08BAKU187.txt").read_text(encoding="utf-8")
+    two = tmp_path / "two.txt"
+    two.write_text(baku + baku, encoding="utf-8")
+    r = CliRunner().invoke(app, ["check", str(two), "--select", "TAG003", "-f", "json"])
+    lines = [p["line"] for p in json.loads(r.stdout)]
+    file_lines = two.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and lines[0] != lines[1]
+    assert all(file_lines[n - 1].startswith("TAGS:") for n in lines)

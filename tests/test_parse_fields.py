@@ -434,3 +434,35 @@ def test_metadata_fills_only_what_the_text_lacks():
     assert c.origin == "Embassy Madrid"
     full = parse_text(cable(), Source("p.html", "html", 0, meta))
     assert full.reference_id == "08BAKU187" and full.date == "2008-03-04T13:55:00Z"
+
+
+def test_wrapped_relay_line_keeps_the_header_going():
+    text = cable().replace("PP RUEHWEB\n", "RR RUEHAG RUEHAST RUEHDA\nRUEHLA RUEHLN\nRUEHYG\n")
+    c = parse_text(text)
+    assert c.routing.indicators == ("RUEHAG", "RUEHAST", "RUEHDA", "RUEHLA", "RUEHLN", "RUEHYG")
+    assert c.station.routing_indicator == "RUEHKB" and c.to[0].name == "SECSTATE WASHDC"
+
+
+def test_marked_classified_by_line():
+    text = cable().replace("Classified By: Ambassador", "(U) Classified By: Ambassador")
+    assert parse_text(text).classified_by.name == "Anne E. Derse"
+
+
+def test_handling_mark_before_the_office():
+    text = cable().replace(
+        "C O N F I D E N T I A L SECTION 01 OF 02 BAKU 000187", "S E C R E T NOFORN BAKU 000187"
+    )
+    c = parse_text(text)
+    assert (c.reference_id, c.handling) == ("08BAKU187", ("NOFORN",))
+
+
+def test_signature_after_a_website_footer():
+    text = cable().replace("DERSE\n", "Visit Baku's Classified Website: http://example.invalid/baku\nDERSE\n")
+    assert parse_text(text).signers == ("DERSE",)
+
+
+def test_paragraph_mark_on_a_wrapped_number_is_not_a_paragraph():
+    text = cable().replace("2. (C) Second paragraph.", "2. (C) Delivered on July\n¶24. Khobargade said so.")
+    c = parse_text(text)
+    assert [p.number for p in c.paragraphs] == [1, 2]
+    assert c.paragraphs[1].text == "Delivered on July ¶24. Khobargade said so."

@@ -21,7 +21,7 @@ import pkgutil
 import re
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -181,6 +181,8 @@ def check_cable(
     """run_checks, packed with the cable's source: the transform that `check` hands to parse_stream."""
     found = run_checks(cable, select, ignore, min_severity)
     s = cable.source
+    if s.line > 1:  # a later cable of a text file: report the file's own line numbers
+        found = [replace(v, line=v.line + s.line - 1) if v.line else v for v in found]
     return CheckResult(s.path, s.format, s.index, cable.reference_id, tuple(found))
 
 

@@ -45,11 +45,13 @@ def read_texts(stream: BinaryIO, path: str, form: str | None = None) -> Iterator
     `[XXXX](#)` tag link. A file with nothing but whitespace yields one InputError.
     """
     index = 0
+    line = 1
     for chunk in _split_cables(_lines(stream)):
         data = b"".join(chunk)
         text_form = form or ("markdown" if TAG_LINK.search(data) else "text")
-        yield CableText(decode(data), Source(path=path, format=text_form, index=index))
+        yield CableText(decode(data), Source(path=path, format=text_form, index=index, line=line))
         index += 1
+        line += len(chunk)
     if index == 0:
         yield InputError(path, "empty file, no cable")
 

@@ -19,6 +19,7 @@ PAGE_HEADER = re.compile(r"^(?:(?:TO|INFO|XMT)\s+)?PAGE\s+\d+\b")
 PRECEDENCE_WORDS = ("NIACT IMMEDIATE", "FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE")
 _RI = re.compile(r"^([A-Z]{4,8})\s*/\s*(.+)$")
 _RI_ENTRY = re.compile(r"^R[A-Z]{3,7}/")
+_RI_ONLY = re.compile(r"^R[A-Z]{3,7}(?: R[A-Z]{3,7})*$")
 _KEYWORD = re.compile(r"^(TO|INFO|XMT|BT|FM)\b")
 _LOG_BLOCK = re.compile(r"^INFO\s+LOG-\d+")
 
@@ -96,7 +97,12 @@ def parse_header(lines: list[str]) -> Header:
             h.transmission_id = s
         elif h.routing is None and h.station is None and PROSIGN.match(u):
             m = PROSIGN.match(u)
-            h.routing = Routing(m.group(1), tuple(m.group(2).split()))
+            indicators = m.group(2).split()
+            # A long relay list wraps: `RUEHLA RUEHLN RUEHLZ ...` on the lines after the prosign.
+            while i + 1 < n and _RI_ONLY.match(lines[i + 1].strip()):
+                i += 1
+                indicators += lines[i].split()
+            h.routing = Routing(m.group(1), tuple(indicators))
         elif u.startswith("DE ") and h.station is None:
             m = DE_LINE.match(u)
             if m:

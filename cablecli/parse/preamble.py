@@ -45,6 +45,7 @@ TAGS_LINE = re.compile(r"^TAG[SE]?\b\s*:?\s*", re.I)
 SUBJECT_LINE = re.compile(r"^SUBJ(?:ECT)?\b\s*:?\s*", re.I)
 REF_LINE = re.compile(r"^(?:REFS?|REFTELS?|REFERENCES?)\b\s*:?\s*", re.I)
 CLASSIFIED_BY = re.compile(r"^CLASSIFI?ED\s+BY\b\s*:?\s*", re.I)
+_MARKED_CLASSIFIED_BY = re.compile(r"^\(\s*[A-Z]{1,4}(?:/{1,2}[A-Z]+)?\s*\)\s*CLASSIFI?ED\s+BY\b", re.I)
 PARAGRAPH_START = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})\s?\.(?!\d)")
 _REF_LETTER_LINE = re.compile(r"^\s*¶?\s*[A-Z][.)]\s")
 _KEYWORD_SPLIT = re.compile(r"\s(?=(?:E\.\s?O\.|EO\s+1\d{4}|TAGS?\b|SUBJ(?:ECT)?\s*:))")
@@ -435,6 +436,9 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             close()
             block, buf = "ref", [REF_LINE.sub("", s, count=1)]
             continue
+        if first == "(" and _MARKED_CLASSIFIED_BY.match(s):
+            s = s[s.index(")") + 1 :].strip()  # `(U) Classified By: ...`
+            first = "C"
         if first == "C" and CLASSIFIED_BY.match(s):
             close()
             block, buf = "classified_by", [s]
