@@ -414,7 +414,6 @@ def grep_command(
         _candidate_texts(paths or [], input_format, matcher.needle if body_only else None) as items,
         output(output_path) as out,
     ):
-        on_terminal = output_path is None and out.isatty()
         writer = make_writer(
             out,
             fmt.value,
@@ -422,7 +421,6 @@ def grep_command(
             count=count,
             context=context,
             color=fmt is GrepFormat.text and output_path is None and use_color(color.value, out),
-            safe=on_terminal,
         )
         want_context = bool(context) and fmt is GrepFormat.text and not (files_with_matches or count)
         for item in grep(items, matcher, field.value, filters, want_context, jobs):
