@@ -220,7 +220,9 @@ def test_control_characters_are_shown_in_text_output_and_kept_in_json(tmp_path: 
     piped = grep("here", str(tmp_path / "c.txt")).stdout
     assert "\\x07" in piped and "\x07" not in piped and "\x1b" not in piped
     # JSON is data: the text exactly as written.
-    [match] = [json.loads(line) for line in grep("-f", "jsonl", "here", str(tmp_path / "c.txt")).stdout.splitlines()]
+    [match] = [
+        json.loads(line) for line in grep("-f", "jsonl", "here", str(tmp_path / "c.txt")).stdout.splitlines()
+    ]
     assert match["text"] == "1. (U) bell\x07 \x1b[2J here"
 
 

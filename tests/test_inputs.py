@@ -505,13 +505,17 @@ def test_csv_stray_quote_is_one_error_and_the_row_numbers_stay_right(chunk_size:
     items = list(read_csv(io.BytesIO(_stray_quote_dump(b'SUB"JECT')), "c.csv", chunk_size=chunk_size))
     errors = [i for i in items if isinstance(i, InputError)]
     assert errors == [
-        InputError("c.csv", "broken quoting: the lines after this row are not rows; skipped to the next row", 2)
+        InputError(
+            "c.csv", "broken quoting: the lines after this row are not rows; skipped to the next row", 2
+        )
     ]
     got = [(t.source.index, t.source.metadata["reference_id"]) for t in items if isinstance(t, CableText)]
     assert got == [(1, "r1"), (2, "r2"), (3, "r3"), (4, "r4")]
     # A quote and a comma: the row has a column too many, then the same.
     items = list(read_csv(io.BytesIO(_stray_quote_dump(b'SUB",JECT')), "c.csv", chunk_size=chunk_size))
-    assert [i for i in items if isinstance(i, InputError)] == [InputError("c.csv", "expected 8 columns, found 9", 2)]
+    assert [i for i in items if isinstance(i, InputError)] == [
+        InputError("c.csv", "expected 8 columns, found 9", 2)
+    ]
     got = [(t.source.index, t.source.metadata["reference_id"]) for t in items if isinstance(t, CableText)]
     assert got == [(1, "r1"), (3, "r3"), (4, "r4")]
 
@@ -709,9 +713,13 @@ def test_walk_symlink_loop(tmp_path: Path) -> None:
         str(tmp_path / "up"),
     ]
     # A loop is reported, as ripgrep and find report it, and the walk goes on.
-    assert items[0] == InputError(str(tmp_path / "d" / "loop"), f"directory loop: links back to {tmp_path / 'd'}, not followed")
+    assert items[0] == InputError(
+        str(tmp_path / "d" / "loop"), f"directory loop: links back to {tmp_path / 'd'}, not followed"
+    )
     assert items[2] == InputError(str(tmp_path / "dangling.txt"), "No such file or directory")
-    assert items[3] == InputError(str(tmp_path / "up"), f"directory loop: links back to {tmp_path}, not followed")
+    assert items[3] == InputError(
+        str(tmp_path / "up"), f"directory loop: links back to {tmp_path}, not followed"
+    )
 
 
 def test_walk_skips_fifos(tmp_path: Path) -> None:

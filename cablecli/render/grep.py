@@ -177,9 +177,7 @@ class JsonWriter(JsonlWriter):
         super().close()
 
 
-def make_writer(
-    out: TextIO, fmt: str, names: bool, count: bool, context: int, color: bool
-) -> GrepWriter:
+def make_writer(out: TextIO, fmt: str, names: bool, count: bool, context: int, color: bool) -> GrepWriter:
     """The writer for the chosen format and mode (-l wins over -c)."""
     mode = "names" if names else "count" if count else "lines"
     if fmt == "json":
