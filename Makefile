@@ -26,6 +26,13 @@ bench: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/python bench/run.py
 
+# The property tests of tests/test_fuzz.py with many examples (FUZZ=N per property); prints inputs tried.
+FUZZ ?= 20000
+fuzz: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	CABLECLI_FUZZ=$(FUZZ) $(BIN)/python -m pytest tests/test_fuzz.py -m fuzz -p no:cacheprovider \
+		--hypothesis-show-statistics -q
+
 docs: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/python scripts/gen_rules_doc.py

@@ -153,14 +153,21 @@ def reading(paths: list[str], input_format: InputFormat | None, run: Run) -> Ite
 
 @contextmanager
 def output(path: Path | None) -> Iterator[TextIO]:
-    """stdout, or FILE written to a temporary file beside it and renamed into place on success."""
+    """stdout, or FILE written to a temporary file beside it and renamed into place on success.
+
+    A file name that is not valid UTF-8 reaches us with its odd bytes as lone surrogates; they
+    are written back as the same bytes (as ls and find do) rather than failing the run.
+    """
     if path is None:
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="surrogateescape")
         yield sys.stdout
         return
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as handle:
             yield handle
         os.replace(tmp, path)
     except BaseException:
@@ -468,7 +475,6 @@ def grep_command(
         _candidate_texts(paths or [], input_format, matcher.needle if body_only else None) as items,
         output(output_path) as out,
     ):
-        on_terminal = output_path is None and out.isatty()
         writer = make_writer(
             out,
             fmt.value,
@@ -476,7 +482,6 @@ def grep_command(
             count=count,
             context=context,
             color=fmt is GrepFormat.text and output_path is None and use_color(color.value, out),
-            safe=on_terminal,
         )
         want_context = bool(context) and fmt is GrepFormat.text and not (files_with_matches or count)
         for item in grep(items, matcher, field.value, filters, want_context, jobs):

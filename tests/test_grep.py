@@ -212,12 +212,18 @@ def test_highlight_only_with_colour() -> None:
     assert "\x1b" not in grep("--color", "always", "-f", "jsonl", "Lachin", BAKU).stdout
 
 
-def test_control_characters_are_shown_on_colour(tmp_path: Path) -> None:
+def test_control_characters_are_shown_in_text_output_and_kept_in_json(tmp_path: Path) -> None:
     (tmp_path / "c.txt").write_text("UNCLAS BAKU 000001\n\n1. (U) bell\x07 \x1b[2J here\n", encoding="utf-8")
     colored = grep("--color", "always", "here", str(tmp_path / "c.txt")).stdout
     assert "\\x07" in colored and "\\x1b[2J" in colored and "\x07" not in colored
+    # Text output on a pipe too: it ends up in a terminal through less or cat.
     piped = grep("here", str(tmp_path / "c.txt")).stdout
-    assert "\x07" in piped  # data on a pipe stays as written
+    assert "\\x07" in piped and "\x07" not in piped and "\x1b" not in piped
+    # JSON is data: the text exactly as written.
+    [match] = [
+        json.loads(line) for line in grep("-f", "jsonl", "here", str(tmp_path / "c.txt")).stdout.splitlines()
+    ]
+    assert match["text"] == "1. (U) bell\x07 \x1b[2J here"
 
 
 def test_filter_tag() -> None:

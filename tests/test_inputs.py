@@ -489,6 +489,59 @@ def test_csv_wrong_column_count_then_next_rows() -> None:
     assert str(items[1]) == "cables.csv: row 2: expected 8 columns, found 7"
 
 
+def _stray_quote_dump(text: bytes) -> bytes:
+    body = b"line one\n" * 50
+    return (
+        csv_row(["1", "d", "r1", "o", "c", "", "h", "one"])
+        + b'"2","d","r2","o","c","","h","' + text + b"\n" + body + b'"\n'
+        + csv_row(["3", "d", "r3", "o", "c", "", "h", "three"])
+        + csv_row(["4", "d", "r4", "o", "c", "", "h", "four"])
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("chunk_size", [7, 1 << 20])
+def test_csv_stray_quote_is_one_error_and_the_row_numbers_stay_right(chunk_size: int) -> None:
+    # An unescaped quote closes the field early: the rest of it is not rows, but one broken row.
+    items = list(read_csv(io.BytesIO(_stray_quote_dump(b'SUB"JECT')), "c.csv", chunk_size=chunk_size))
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert errors == [
+        InputError(
+            "c.csv", "broken quoting: the lines after this row are not rows; skipped to the next row", 2
+        )
+    ]
+    got = [(t.source.index, t.source.metadata["reference_id"]) for t in items if isinstance(t, CableText)]
+    assert got == [(1, "r1"), (2, "r2"), (3, "r3"), (4, "r4")]
+    # A quote and a comma: the row has a column too many, then the same.
+    items = list(read_csv(io.BytesIO(_stray_quote_dump(b'SUB",JECT')), "c.csv", chunk_size=chunk_size))
+    assert [i for i in items if isinstance(i, InputError)] == [
+        InputError("c.csv", "expected 8 columns, found 9", 2)
+    ]
+    got = [(t.source.index, t.source.metadata["reference_id"]) for t in items if isinstance(t, CableText)]
+    assert got == [(1, "r1"), (3, "r3"), (4, "r4")]
+
+
+def test_csv_stray_opening_quote_does_not_swallow_the_next_rows() -> None:
+    data = (
+        csv_row(["1", "d", "r1", "o", "c", "", "h", "one"])
+        + b'"2","d","r2","o","c","","h",x"open\n'
+        + csv_row(["3", "d", "r3", "o", "c", "", "h", "three"])
+        + csv_row(["4", "d", "r4", "o", "c", "", "h", "four"])
+    )
+    items = list(read_csv(io.BytesIO(data), "c.csv"))
+    got = [t.source.metadata["reference_id"] for t in items if isinstance(t, CableText)]
+    assert got[0] == "r1" and got[-2:] == ["r3", "r4"]
+
+
+def test_csv_of_another_layout_gives_a_bounded_number_of_messages() -> None:
+    from cablecli.inputs.csvdump import MAX_ROW_ERRORS
+
+    data = b"".join(csv_row([str(i), "a", "b"]) for i in range(1, 501))
+    items = list(read_csv(io.BytesIO(data), "other.csv"))
+    assert len(items) == MAX_ROW_ERRORS + 1
+    assert items[0] == InputError("other.csv", "expected 8 columns, found 3", 1)
+    assert items[-1] == InputError("other.csv", f"{500 - MAX_ROW_ERRORS} more rows could not be read")
+
+
 def test_csv_ends_inside_quoted_field(tmp_path: Path) -> None:
     path = tmp_path / "cut.csv"
     path.write_bytes(
@@ -651,12 +704,22 @@ def test_walk_symlink_loop(tmp_path: Path) -> None:
     (tmp_path / "d" / "loop").symlink_to(tmp_path / "d")
     (tmp_path / "up").symlink_to(tmp_path)
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "e").symlink_to(tmp_path / "d")  # a second way into d: read once, quietly
     items = list(iter_texts([tmp_path]))
     assert [str(i.path if isinstance(i, InputError) else i.source.path) for i in items] == [
+        str(tmp_path / "d" / "loop"),
         str(tmp_path / "d" / "x.txt"),
         str(tmp_path / "dangling.txt"),
+        str(tmp_path / "up"),
     ]
-    assert items[1] == InputError(str(tmp_path / "dangling.txt"), "No such file or directory")
+    # A loop is reported, as ripgrep and find report it, and the walk goes on.
+    assert items[0] == InputError(
+        str(tmp_path / "d" / "loop"), f"directory loop: links back to {tmp_path / 'd'}, not followed"
+    )
+    assert items[2] == InputError(str(tmp_path / "dangling.txt"), "No such file or directory")
+    assert items[3] == InputError(
+        str(tmp_path / "up"), f"directory loop: links back to {tmp_path}, not followed"
+    )
 
 
 def test_walk_skips_fifos(tmp_path: Path) -> None:

@@ -19,7 +19,10 @@ A row becomes a CableText whose text is header, a blank line, content (just the 
 header is empty), line ends normalised; `source.index` is the row number from 1 and
 `source.metadata` holds the other six columns verbatim under "id", "date", "reference_id",
 "origin", "classification", "references". A row with another number of columns yields
-InputError "expected 8 columns, found N" with its row number, and reading goes on; a file that
+InputError "expected 8 columns, found N" with its row number, and reading goes on at the next
+line that starts a row (`"123","`): a stray quote inside a field throws the quoting out of step
+until then, and the lines in between are one broken row, not a hundred. After MAX_ROW_ERRORS
+such errors in one file the rest are counted and reported in one last InputError. A file that
 ends inside a quoted field yields an InputError for that row.
 """
 
@@ -35,6 +38,7 @@ from cablecli.inputs.text import decode, normalise_newlines
 from cablecli.model import Source
 
 COLUMNS = 8
+MAX_ROW_ERRORS = 10
 METADATA_KEYS = ("id", "date", "reference_id", "origin", "classification", "references")
 CHUNK_SIZE = 1 << 20
 
@@ -44,6 +48,10 @@ _COMMA = 0x2C
 _LF = 0x0A
 _CR = 0x0D
 _UNQUOTED_END = re.compile(rb"[,\r\n]")
+# A line that starts a row of the dump: where reading picks up again after a broken row.
+_ROW_START = re.compile(rb'"\d{1,12}","')
+_NEXT_ROW = re.compile(rb'[\r\n]"\d{1,12}","')
+_NEXT_ROW_OVERLAP = 20  # bytes kept when a chunk holds no row start: one may begin at its end
 _ESCAPES = {
     ord("n"): b"\n",
     ord("t"): b"\t",
@@ -65,7 +73,24 @@ def read_csv(stream: BinaryIO, path: str, chunk_size: int = CHUNK_SIZE) -> Itera
     pos = 0
     eof = False
     row = 0
+    errors = 0
+    resync = False  # after a broken row: skipping to the next line that starts a row
     while True:
+        if resync:
+            found = _NEXT_ROW.search(buffer, pos)
+            if found is not None:
+                pos = found.start() + 1
+                resync = False
+            elif eof:
+                yield from _more_errors(path, errors)
+                return
+            else:
+                data = stream.read(chunk_size)
+                keep = max(pos, len(buffer) - _NEXT_ROW_OVERLAP)
+                buffer = buffer[keep:] + data
+                pos = 0
+                eof = not data
+                continue
         # Skip the line ends between rows (and blank lines).
         end = len(buffer)
         while pos < end and buffer[pos] in (_LF, _CR):
@@ -76,9 +101,11 @@ def read_csv(stream: BinaryIO, path: str, chunk_size: int = CHUNK_SIZE) -> Itera
                 parsed = _parse_row(buffer, pos, eof)
             except _Truncated:
                 yield InputError(path, "file ends inside a quoted field", row + 1)
+                yield from _more_errors(path, errors)
                 return
         if parsed is None:
             if eof:
+                yield from _more_errors(path, errors)
                 return
             # Not a whole row in the buffer: read more, at least as much as is held, so that a
             # huge field is rescanned a bounded number of times.
@@ -91,12 +118,30 @@ def read_csv(stream: BinaryIO, path: str, chunk_size: int = CHUNK_SIZE) -> Itera
             else:
                 eof = True
             continue
+        start = pos
         fields, pos = parsed
         row += 1
         if len(fields) != COLUMNS:
-            yield InputError(path, f"expected {COLUMNS} columns, found {len(fields)}", row)
+            errors += 1
+            if _ROW_START.match(buffer, start) or row == 1:
+                message = f"expected {COLUMNS} columns, found {len(fields)}"
+            else:
+                # Not a row at all: the rest of the previous row, whose quoting went wrong.
+                row -= 1
+                message = "broken quoting: the lines after this row are not rows; skipped to the next row"
+            if errors <= MAX_ROW_ERRORS:
+                yield InputError(path, message, row)
+            # Read on from the first row start after this row's own (which may lie inside what
+            # was taken for this row, when a stray quote opened a field).
+            pos = start
+            resync = True
             continue
         yield _cable_text(fields, path, row)
+
+
+def _more_errors(path: str, errors: int) -> Iterator[InputError]:
+    if errors > MAX_ROW_ERRORS:
+        yield InputError(path, f"{errors - MAX_ROW_ERRORS} more rows could not be read")
 
 
 def _cable_text(fields: list[bytes], path: str, row: int) -> CableText:

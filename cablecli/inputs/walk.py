@@ -16,26 +16,34 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
     A file path (or "-" for stdin) is yielded as given, even if it does not exist or is hidden:
     opening it is what reports the problem. A directory is walked depth first, entries sorted by
     name, skipping names that start with "." and anything that is neither a file nor a directory
-    (sockets, FIFOs, devices). Symbolic links are followed, but each directory is entered once, so
-    a link loop ends. Paths found while walking are joined onto the directory as given.
+    (sockets, FIFOs, devices). Symbolic links are followed, but each directory is entered once: a
+    link back to a directory being walked (a loop) yields an InputError naming the link, as
+    ripgrep and find report it, and a second way into a directory already read is passed over.
+    Paths found while walking are joined onto the directory as given.
 
     >>> list(expand_paths(["-"]))
     ['-']
     """
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            yield from _walk(path, set())
+            yield from _walk(path, set(), {})
         else:
             yield path
 
 
-def _walk(directory: str, seen: set[tuple[int, int]]) -> Iterator[str | InputError]:
+def _walk(
+    directory: str, seen: set[tuple[int, int]], walking: dict[tuple[int, int], str]
+) -> Iterator[str | InputError]:
+    """`walking` maps the directories from the top down to this one onto their paths."""
     try:
         status = os.stat(directory)
     except OSError as exc:
         yield InputError(directory, exc.strerror or str(exc))
         return
     key = (status.st_dev, status.st_ino)
+    if key in walking:
+        yield InputError(directory, f"directory loop: links back to {walking[key]}, not followed")
+        return
     if key in seen:
         return
     seen.add(key)
@@ -45,13 +53,15 @@ def _walk(directory: str, seen: set[tuple[int, int]]) -> Iterator[str | InputErr
     except OSError as exc:
         yield InputError(directory, exc.strerror or str(exc))
         return
+    walking[key] = directory
     for entry in entries:
         path = os.path.join(directory, entry.name)
         if _is_dir(entry):
-            yield from _walk(path, seen)
+            yield from _walk(path, seen, walking)
         elif _is_file(entry) or entry.is_symlink():
             # A dangling link is yielded so that opening it reports the problem.
             yield path
+    del walking[key]
 
 
 def _is_dir(entry: os.DirEntry) -> bool:

@@ -58,7 +58,8 @@ def _parallel(items: Iterable[CableText | InputError], jobs: int, work: _Work) -
     from collections import deque
 
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    with ctx.Pool(jobs, initializer=_worker_init) as pool:
+    pool = ctx.Pool(jobs, initializer=_worker_init, initargs=(os.getpid(),))
+    try:
         # Batches go out in order and come back in order; InputErrors travel in the same queue
         # so that they are reported where they occur. A bounded window keeps memory flat.
         window: deque = deque()
@@ -79,14 +80,69 @@ def _parallel(items: Iterable[CableText | InputError], jobs: int, work: _Work) -
             submit(batch)
         while window:
             yield from window.popleft().get()
+    except BaseException:
+        _abandon(pool)
+        raise
+    pool.terminate()
 
 
-def _worker_init() -> None:
+def _abandon(pool: Any) -> None:
+    """Stop the workers at once when the run ends early (Ctrl-C, an error, a consumer gone).
+
+    Pool.terminate() can block for ever then: its task thread stuck writing a batch into a full
+    pipe, or a queue lock held by a busy worker (seen with Ctrl-C under load). The workers hold
+    nothing worth saving, so they are killed, and the pool's own clean-up at exit is cancelled;
+    its threads are daemons and end with the process.
+    """
+    from multiprocessing import pool as mp_pool
+
+    workers = list(getattr(pool, "_pool", ()))
+    for worker in workers:
+        try:
+            worker.kill()
+        except (OSError, ValueError, AttributeError):
+            pass
+    for worker in workers:
+        try:
+            worker.join(timeout=1)
+        except (OSError, ValueError, AttributeError, AssertionError):
+            pass
+    finalizer = getattr(pool, "_terminate", None)
+    if finalizer is not None and hasattr(finalizer, "cancel"):
+        finalizer.cancel()
+    pool._state = mp_pool.TERMINATE  # no "unclosed running pool" warning when it is collected
+
+
+def _worker_init(parent: int) -> None:
     # Ctrl-C goes to the whole process group: let the main process alone handle it, so that the
     # workers do not each print a traceback.
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with_parent(parent)
+
+
+def _end_with_parent(parent: int) -> None:
+    """On Linux, have the kernel kill this worker when the main process ends, however it ends.
+
+    `cablecli parse -j 2 ... | head -1` kills the main process with SIGPIPE, which gives the pool
+    no chance to stop its workers. A worker then writing a result into the closed queue dies of
+    SIGPIPE too, holding the queue's lock, and the others wait for that lock forever.
+    """
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGKILL))
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the main process ended before the call above
+        os._exit(0)
 
 
 def _run_batch(work: _Work, chunk: list[CableText | InputError]) -> list[Any]:

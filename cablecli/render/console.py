@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from cablecli.render.records import flat_value
+from cablecli.render.safe import visible
 
 if TYPE_CHECKING:  # Rich is imported where a console or table is made, not by `use_color`
     from rich.console import Console
@@ -46,7 +47,7 @@ _SHORT_COLUMNS = frozenset({"reference_id", "date", "classification", "precedenc
 
 
 def record_table(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> Table:
-    """A table with one row per record; every cell is plain Text, so cable text cannot style it."""
+    """A table with one row per record; every cell is plain Text with control characters shown."""
     from rich.table import Table
     from rich.text import Text
 
@@ -56,5 +57,5 @@ def record_table(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> T
         short = column in _SHORT_COLUMNS
         table.add_column(column, overflow="fold", no_wrap=short, min_width=None)
     for record in records:
-        table.add_row(*(Text(flat_value(record.get(c))) for c in columns))
+        table.add_row(*(Text(visible(flat_value(record.get(c)))) for c in columns))
     return table

@@ -1,4 +1,9 @@
-"""grep output: `REFID:PARA: line` (matches highlighted on a terminal), -l, -c, context, json, jsonl."""
+"""grep output: `REFID:PARA: line` (matches highlighted on a terminal), -l, -c, context, json, jsonl.
+
+The text output shows control characters as escapes (`\\x1b[2J`) wherever it goes: a line with
+a raw ESC or CR is unsafe in whatever terminal it ends up in, piped through `less` or `cat` or
+not. The json and jsonl output keep the text exact (JSON escapes it).
+"""
 
 from __future__ import annotations
 
@@ -17,10 +22,9 @@ _RESET = "\x1b[0m"
 class GrepWriter:
     """Writes the hits of one cable at a time; `close()` finishes the document. `matched` counts cables."""
 
-    def __init__(self, out: TextIO, color: bool = False, safe: bool = False) -> None:
+    def __init__(self, out: TextIO, color: bool = False) -> None:
         self.out = out
         self.color = color
-        self.safe = safe or color  # on a terminal, control characters in cable text are shown, not obeyed
         self.matched = 0
 
     def write(self, found: CableHits) -> None:
@@ -34,7 +38,7 @@ class GrepWriter:
         self.out.flush()
 
     def _text(self, value: str) -> str:
-        return visible(value) if self.safe else value
+        return visible(value)
 
     def _name(self, found: CableHits) -> str:
         name = self._text(found.name)
@@ -58,8 +62,8 @@ class CountWriter(GrepWriter):
 class LinesWriter(GrepWriter):
     """`REFID:PARA: line` for body lines, `REFID:FIELD: value` for other fields; `-C N` context."""
 
-    def __init__(self, out: TextIO, color: bool = False, safe: bool = False, context: int = 0) -> None:
-        super().__init__(out, color, safe)
+    def __init__(self, out: TextIO, color: bool = False, context: int = 0) -> None:
+        super().__init__(out, color)
         self.context = context
         self._groups = 0
 
@@ -173,9 +177,7 @@ class JsonWriter(JsonlWriter):
         super().close()
 
 
-def make_writer(
-    out: TextIO, fmt: str, names: bool, count: bool, context: int, color: bool, safe: bool
-) -> GrepWriter:
+def make_writer(out: TextIO, fmt: str, names: bool, count: bool, context: int, color: bool) -> GrepWriter:
     """The writer for the chosen format and mode (-l wins over -c)."""
     mode = "names" if names else "count" if count else "lines"
     if fmt == "json":
@@ -183,7 +185,7 @@ def make_writer(
     if fmt == "jsonl":
         return JsonlWriter(out, mode)
     if mode == "names":
-        return NamesWriter(out, color, safe)
+        return NamesWriter(out, color)
     if mode == "count":
-        return CountWriter(out, color, safe)
-    return LinesWriter(out, color, safe, context)
+        return CountWriter(out, color)
+    return LinesWriter(out, color, context)

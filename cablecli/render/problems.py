@@ -16,6 +16,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from cablecli.check import CheckResult
+from cablecli.render.safe import visible
 
 _ANSI = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
@@ -25,7 +26,7 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _one_line(text: str) -> str:
-    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return " ".join(visible(text).split())
 
 
 def _path(result: CheckResult) -> str:
@@ -39,10 +40,11 @@ class TextWriter:
         self.out, self.color = out, color
 
     def write(self, result: CheckResult, several: bool = False) -> None:
-        suffix = f" [{result.reference_id or f'#{result.index}'}]" if several else ""
+        # Paths and reference ids (a CSV row's column) may hold control characters too.
+        suffix = f" [{_one_line(result.reference_id or f'#{result.index}')}]" if several else ""
         for v in result.violations:
             rule = f"{_ANSI[v.severity]}{v.rule}{_RESET}" if self.color else v.rule
-            where = f"{_path(result)}:{v.line or 1}:{v.column or 1}:"
+            where = f"{visible(_path(result))}:{v.line or 1}:{v.column or 1}:"
             if self.color:
                 where = f"{_BOLD}{where}{_RESET}"
             self.out.write(f"{where} {rule} {_one_line(v.message)}{suffix}\n")

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cablecli.render.records import flat_value
+from cablecli.render.safe import visible
 
 KIND_STYLES = {
     "subject": "cyan",
@@ -42,12 +43,12 @@ _NUMBERS = {"count", "senders"}
 
 
 def _cell(key: str, value: Any) -> Text:
-    # Plain Text: whatever a cable says is shown as written, never read as markup.
+    # Plain Text, never markup, with control characters shown: a cable cannot style the table.
     if key == "kind":
-        return Text(flat_value(value), style=KIND_STYLES.get(value, ""))
+        return Text(visible(flat_value(value)), style=KIND_STYLES.get(value, ""))
     if key == "role":
-        return Text(flat_value(value), style=ROLE_STYLES.get(value, ""))
-    return Text(flat_value(value))
+        return Text(visible(flat_value(value)), style=ROLE_STYLES.get(value, ""))
+    return Text(visible(flat_value(value)))
 
 
 def _table(columns: Sequence[tuple[str, str, bool]], first: str | None = None) -> Table:
@@ -72,7 +73,7 @@ def _grouped(
     for label, rows in groups:
         for i, row in enumerate(rows):
             table.add_row(
-                Text(label if i == 0 else ""),
+                Text(visible(label) if i == 0 else ""),
                 *(_cell(key, row.get(key)) for key, _, _ in columns),
                 end_section=i == len(rows) - 1,
             )

@@ -1,15 +1,31 @@
-"""Cable text made safe for a terminal: control characters and escape sequences shown, not obeyed."""
+"""Cable text made safe for a terminal: control characters and escape sequences shown, not obeyed.
+
+Every renderer that puts cable text (or a path, or a value from a CSV row) in front of a person
+passes it through `visible`: show, grep's text output, check's text output and every table.
+Machine formats (json, jsonl, csv, yaml, sarif, github) are data and keep the text exact.
+"""
 
 from __future__ import annotations
 
 import re
 
-# C0 controls other than tab and newline, DEL, and C1 controls (ESC starts every ANSI sequence).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls other than tab and newline (CR, BS and ESC among them: ESC starts every ANSI and
+# OSC 8 sequence), DEL, C1 controls, and the Unicode bidirectional embeddings, overrides and
+# isolates, which reorder how the rest of a line is drawn and so can hide what it says.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def visible(text: str) -> str:
-    r"""`text` with each control character written as an escape: ESC [ 3 1 m becomes `\x1b[31m`."""
+    r"""`text` with each control character written as an escape: ESC [ 3 1 m becomes `\x1b[31m`.
+
+    >>> visible("bell\x07 \x1b[2J \u202eevil")
+    'bell\\x07 \\x1b[2J \\u202eevil'
+    """
     if not _CONTROL.search(text):
         return text
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROL.sub(_escape, text)
