@@ -1388,7 +1388,6 @@ def grep_from_index(
             count=count,
             context=context,
             color=fmt.value == "text" and output_path is None and use_color(color.value, out),
-            safe=output_path is None and out.isatty(),
         )
         want_context = bool(context) and fmt.value == "text" and not (names or count)
         work: Any = Search(matcher, fields, filters, want_context)
