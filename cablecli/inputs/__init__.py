@@ -86,18 +86,22 @@ def iter_texts(
     forces the form of every input instead of detecting it; gzip is always undone by its magic
     bytes. `on_bytes(n)` is called with the size of each chunk of raw bytes read, for progress.
     """
-    from cablecli.inputs.walk import STDIN, expand_paths
-
     if input_format is not None and input_format not in FORMATS:
         raise ValueError(f"unknown input format {input_format!r}; expected one of {', '.join(FORMATS)}")
-    if isinstance(paths, str | os.PathLike):
-        paths = [paths]
-    names = [os.fspath(path) for path in paths] or [STDIN]
-    for item in expand_paths(names):
+    for item in expand_inputs(paths):
         if isinstance(item, InputError):
             yield item
         else:
             yield from _read_path(item, input_format, stdin, on_bytes)
+
+
+def expand_inputs(paths: Sequence[PathArg] | PathArg) -> Iterator[str | InputError]:
+    """The files to read, in order: directories walked, "-" for stdin, stdin when there are no paths."""
+    from cablecli.inputs.walk import STDIN, expand_paths
+
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    yield from expand_paths([os.fspath(path) for path in paths] or [STDIN])
 
 
 def read(

@@ -23,7 +23,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from cablecli.inputs import CableText, InputError, PathArg, _describe, _read_path, iter_texts
+from cablecli.inputs import CableText, InputError, PathArg, _describe, _read_path, expand_inputs, iter_texts
 from cablecli.inputs.detect import GZIP_MAGIC, HEAD_SIZE, UTF8_BOM, sniff
 
 __all__ = ["iter_candidates"]
@@ -38,15 +38,12 @@ def iter_candidates(
     on_bytes: Callable[[int], None] | None = None,
 ) -> Iterator[CableText | InputError]:
     """The texts of `paths` (as `iter_texts`), leaving out what cannot match `needle`."""
-    from cablecli.inputs.walk import STDIN, expand_paths
+    from cablecli.inputs.walk import STDIN
 
     if needle is None:
         yield from iter_texts(paths, input_format, on_bytes=on_bytes)
         return
-    if isinstance(paths, str | os.PathLike):
-        paths = [paths]
-    names = [os.fspath(path) for path in paths] or [STDIN]
-    for item in expand_paths(names):
+    for item in expand_inputs(paths):
         if isinstance(item, InputError):
             yield item
         elif item == STDIN:
