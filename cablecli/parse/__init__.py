@@ -6,6 +6,7 @@ import re
 
 from cablecli.model import Cable, Problem, Source
 from cablecli.parse.body import parse_body
+from cablecli.parse.classified_by import classified_by_in_body
 from cablecli.parse.header import parse_header
 from cablecli.parse.ids import canonical_office, full_year, make_reference_id
 from cablecli.parse.preamble import LEVELS, parse_classified_by, parse_preamble, parse_references
@@ -92,7 +93,8 @@ def _parse(text: str, source: Source) -> Cable:
         problems.append(Problem("bad-decl-date", f"declassification date not understood: {p.declassify.raw}"))
 
     references = tuple(parse_references(p.references_raw, year)) if p.references_raw else ()
-    classified_by = parse_classified_by(p.classified_by_raw) if p.classified_by_raw else None
+    cby_raw = p.classified_by_raw or classified_by_in_body(lines, p.end)  # 1990s: inside paragraph 1
+    classified_by = parse_classified_by(cby_raw) if cby_raw else None
 
     body_lines = lines[p.end :]
     body = "\n".join(body_lines).strip("\n") or None

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cablecli.model import ClassifiedBy, Declassify, Problem, Reference, Section
+from cablecli.model import Declassify, Problem, Reference, Section
+from cablecli.parse.classified_by import classified_by_continues, inline_classified_by
+from cablecli.parse.classified_by import parse_classified_by as parse_classified_by  # re-exported
 from cablecli.parse.ids import cited_reference_id, parse_decl_date
 
 # Matched against the upper-cased line. The level may be letter-spaced and, in real data, may
@@ -225,81 +227,6 @@ def parse_references(raw: str, year: int | None) -> list[Reference]:
     return [Reference(None, item, cited_reference_id(item, year))] if item else []
 
 
-_REASONS_START = re.compile(r"\b(?:REASONS?|FOR\s+REASONS?)\b|\b1\s?\.\s?[45]\b|\b1[45]\s*\(", re.I)
-_REASON_BLOCK = re.compile(r"\b(1\s?\.\s?[45]|1[45])\s*(.*)", re.I | re.S)
-_TITLE_WORDS = frozenset(
-    w.upper() for w in """
-    Ambassador Amb Amb. Ambassador-designate Charge Charge' d'Affaires Affaires a.i. CDA DCM Deputy Chief
-    Mission Counselor Counsellor Minister Minister-Counselor Political Economic Econ Pol Officer PolOff
-    EconOff Polmiloff Polmil Pol/Mil Pol/Econ Econ/Pol A/DCM Acting Principal Consul General Consul-General
-    Director Office Assistant Secretary Under Undersecretary Deputy-Assistant Regional Security Affairs
-    Section Head Unit Chief Senior Advisor Adviser Special Representative Envoy Coordinator Attache
-    Defense Military Public Political-Military Political/Economic Management Commercial Labor Labour
-    Refugee Coordinator Legal Legat Chairman Permanent Alternate Mission-Director Interim Global Glbal
-    Bureau Dept Department State Of For And The Pol-Econ Poloff Econoff Polchief Econchief PolCouns
-    MinCouns PolMinCouns Ops Operations Center Desk Country Team Leader Executive Staff Assistant
-    Ambassador-at-Large Counter-Terrorism Counterterrorism Nonproliferation Affairs NEA EUR WHA AF EAP SCA
-    IO ISN INR DRL PM EEB USUN USNATO USEU UNVIE USOSCE
-    """.split()
-)  # fmt: skip
-_NAME_TOKEN = re.compile(r"^(?:[A-Z]\.|[A-Z][A-Za-z'\-]+\.?|[A-Z][a-z]+[A-Z][a-z]+|[A-Z]\.[A-Z]\.)$")
-
-
-def _name_from_end(words: list[str]) -> tuple[str | None, str | None]:
-    """Split `Political Counselor Kathleen M. Fitzpatrick` into (name, title)."""
-    name: list[str] = []
-    mixed_case = any(c.islower() for w in words for c in w)
-    for w in reversed(words):
-        bare = w.strip(",;")
-        up = bare.upper()
-        if not _NAME_TOKEN.match(bare) or up in _TITLE_WORDS or up.rstrip(".") in _TITLE_WORDS:
-            break
-        if mixed_case and len(bare) > 2 and bare.isupper():
-            break  # an office acronym (`USTR`, `NSC`) in a mixed-case line is not part of a name
-        name.insert(0, bare)
-        if len(name) == 4:
-            break
-    while name and len(name[0]) <= 2 and name[0].endswith(".") is False:
-        name.pop(0)
-    if len(name) < 2 and not (name and words and len(words) == 1):
-        return None, " ".join(words).strip(" ,;") or None
-    title = " ".join(words[: len(words) - len(name)]).strip(" ,;") or None
-    return " ".join(name).rstrip("."), title
-
-
-def parse_classified_by(raw: str) -> ClassifiedBy:
-    """`Classified By: Ambassador Anne E. Derse for reasons 1.4 (b) and (d).` -> name, title, reasons."""
-    text = " ".join(raw.split())
-    body = CLASSIFIED_BY.sub("", text, count=1)
-    body = CLASSIFIED_BY.sub("", body, count=1)  # written twice: `Classified By: Classifed by POL M/C`
-    reasons: list[str] = []
-    rb = _REASON_BLOCK.search(body)
-    if rb:
-        section = "1.5" if rb.group(1).replace(" ", "").replace(".", "") == "15" else "1.4"
-        letters = re.findall(r"(?<![A-Za-z])([A-Ha-h])(?![A-Za-z])", rb.group(2))
-        for letter in letters:
-            r = f"{section}({letter.lower()})"
-            if r not in reasons:
-                reasons.append(r)
-    who = body
-    rs = _REASONS_START.search(body)
-    if rs:
-        who = body[: rs.start()]
-    who = re.sub(r"\b(?:for|FOR|For)\s*$", "", who.strip(" ,;.")).strip(" ,;.")
-    name = title = None
-    if who:
-        parts = [p.strip() for p in who.split(",") if p.strip()]
-        first = parts[0].split()
-        n, t = _name_from_end(first)
-        if n and t is None and len(parts) > 1:
-            name, title = n, parts[1].rstrip(".")
-        elif n:
-            name, title = n, t
-        else:
-            title = parts[0]
-    return ClassifiedBy(name, title, tuple(reasons), text)
-
-
 def _is_caption_line(u: str) -> list[str] | None:
     words = u.replace(",", " ").split()
     if words and all(w in CAPTIONS for w in words) and any(w in _CAPTION_WORDS for w in words):
@@ -330,6 +257,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 or EO_LINE.match(u.strip())
                 or TAGS_LINE.match(u.strip())
                 or (SUBJECT_LINE.match(u.strip()) and ":" in u[:12])
+                or CLASSIFIED_BY.match(u.strip())
             ):
                 break
         j += 1
@@ -358,7 +286,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
         elif block == "ref":
             p.references_raw = f"{p.references_raw} {text}".strip() if p.references_raw else text
         elif block == "classified_by":
-            p.classified_by_raw = text
+            p.classified_by_raw = "\n".join(buf)  # line breaks kept: a wrap may have broken a word
         block, buf = None, []
 
     while queue or i < n:
@@ -378,12 +306,20 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                     j += 1
                 if j < n and _REF_LETTER_LINE.match(lines[j].upper()) and not PARAGRAPH_START.match(lines[j]):
                     continue
+            if block == "classified_by" and (j := classified_by_continues(lines, i, buf)) is not None:
+                i = j  # a page break between the name and the reasons
+                continue
             if block:
                 close()
             continue
         u = s.upper()
         if seen_main and is_page_break(s):
             continue  # `NEW DELHI 00005239  001.2 OF 007` between REF and Classified By
+        if "CLASSIFIED BY" in u and (split := inline_classified_by(s)):
+            # `REF: ROME 123 CLASSIFIED BY: ... ¶1. ...` flattened onto one line
+            s = split[0]
+            queue[:0] = [(idx, piece) for piece in split[1:]]
+            u = s.upper()
         first = u[:1]  # dispatch on the first letter before trying a keyword's expression
         numbered = (first.isdigit() or first == "¶") and PARAGRAPH_START.match(s) is not None
         if block == "ref" and _REF_LETTER_LINE.match(u) and not numbered:
@@ -441,9 +377,13 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             first = "C"
         if first == "C" and CLASSIFIED_BY.match(s):
             close()
-            block, buf = "classified_by", [s]
+            block, buf = "classified_by", [lines[idx] if advance else s]
             continue
-        if block in ("subject", "classified_by", "ref"):
+        if block == "classified_by":
+            if not is_page_break(s):
+                buf.append(lines[idx] if advance else s)
+            continue
+        if block in ("subject", "ref"):
             buf.append(s)
             continue
         if not seen_main:

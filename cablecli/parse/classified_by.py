@@ -1,0 +1,625 @@
+"""The `Classified By` line: who classified the cable (name, title) and under which reasons.
+
+The line is written in many ways: `Classified By: Ambassador Anne E. Derse for reasons 1.4 (b) and
+(d).`, `CLASSIFIED BY: Jane Roe, Political Counselor, State; REASON: 1.4(B), (D)`, `Classified By:
+Acting Pol/Econ Counselor:Jane Roe, reasons 1.4 (b,d)`, and inside paragraph 1 in older cables:
+`1. (U) CLASSIFIED BY JOHN ROE, DCM. REASON: 1.5 (D).` Titles are often misspelt or abbreviated
+(`Ambasador`, `COUNS.`, `ECMIN`, `LTC`), the name may come first, and archives wrap the line at a
+fixed width, sometimes in the middle of a word.
+
+Reading it: join the wrapped lines, cut the reasons and authority tail off at its first sign (a
+section number `1.4`, `E.O. 12958`, a word like `reasons` even misspelt), then split the words left
+into title and name by their shape: a vocabulary of title words and abbreviations (matched with
+a tolerance for misspellings), acronyms, capitalised name words, initials and suffixes (`Jr.`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cablecli.model import ClassifiedBy
+
+# The keyword, possibly repeated (`Classified By: Classfied By: ...`) after portion marks, a
+# paragraph number or `This message classified by`.
+_LEAD = re.compile(
+    r"\s*(?:[:\-.]|\(\s*[A-Z]{1,4}(?:/{1,2}[A-Z]+)?\s*\)|¶?\s?\d{1,2}\s?\.(?!\d)"
+    r"|THIS\s+(?:MESSAGE|CABLE|TELEGRAM)\s+(?:IS\s+|WAS\s+)?|CLA[A-Z]{0,4}F[A-Z]{0,4}E?D\s+BY\b)",
+    re.I,
+)
+# Where the name and title end: the reasons and the authority.
+_TAIL = re.compile(
+    r"(?<![\d.])1\s?\.\s?\d(?!\d)|\b1\s\.\d\b|\bE\s?\.?\s?O\s?\.?\s*:?\s*1[23]\d{3}\b|\b1[23]\d{3}\b"
+    r"|\bSEC(?:TIONS?|\.)?\s*:?\s*(?=1\s?\.\s?\d)|\bPARA(?:GRAPH)?\.?\s*(?=1\s?\.\s?\d)|¶",
+    re.I,
+)
+_WORD = re.compile(r"[A-Za-z0]{4,8}")
+_SECTION = re.compile(
+    r"(?<![\d.])1\s?\.\s?([45])(?!\d)\.?|\b1\s\.([45])\b\.?|\b1([45])(?=\s?\(\s?[A-Ha-h]\s?\))"  # `14 (b)`
+)
+# One step of the letters after a section number: `(b)`, `b`, `and`, `,`, `/`, `&`.
+_LETTER_STEP = re.compile(
+    r"\s*(?:\(\s*[A-Za-z]\s*\)?|\(?\s*(?<![A-Za-z'])[A-Za-z](?![A-Za-z'])\s*\)?|and\b|or\b|[,/&+;])", re.I
+)
+_LETTER = re.compile(r"(?<![A-Za-z])([A-Za-z])(?![A-Za-z])")
+_A_ND = re.compile(r"\ba\s+nd\b|\ban\s+d(?=\s)", re.I)  # `(b) a nd (d)`: `and` broken by a wrap
+
+# Words of titles, offices and the places titles name, upper-cased; abbreviations too.
+_TITLES = frozenset(
+    """
+    AMBASSADOR AMB AMBASSADOR-DESIGNATE AMBASSADOR-AT-LARGE CHARGE CHARGE' D'AFFAIRES AFFAIRES AFFAIRS
+    AFFAIRE A.I. AI CDA DCM ADCM A/DCM DEPUTY CHIEF MISSION COUNSELOR COUNSELLOR COUNCILOR COUNSEL
+    COUNS COUN MINISTER MIN MINISTER-COUNSELOR MINISTER-COUNSELLOR M/C MC POLITICAL ECONOMIC
+    ECONOMICS ECON POL POLECON ECONPOL ECOPOL ECPO POL/ECON ECON/POL P/E E/P POLMIL POL-MIL POLMILOFF
+    POLITICAL-MILITARY POLITICAL/ECONOMIC OFFICER OFF OFFICE POLOFF ECONOFF POLECONOFF POLCHIEF
+    ECONCHIEF POLCOUNS ECONCOUNS POLMINCOUNS POLMINCONS MINCOUNS ECMIN EMIN POLMIN ACTING A/S DAS
+    PDAS ASSISTANT SECRETARY UNDER UNDERSECRETARY U/S PRINCIPAL PO DPO IPO CONSUL CONSUL-GENERAL
+    CONSUL-GENERAL CG CONGEN GENERAL DIRECTOR DIR DEPUTY-DIRECTOR REGIONAL SECURITY RSO ARSO DRSO SECTION
+    HEAD UNIT SENIOR ADVISOR ADVISER SPECIAL REPRESENTATIVE REP PERMANENT ALTERNATE ENVOY COORDINATOR
+    ATTACHE DEFENSE DEFENCE MILITARY PUBLIC DIPLOMACY MANAGEMENT COMMERCIAL LABOR LABOUR REFUGEE LEGAL
+    LEGAT CHAIRMAN INTERIM GLOBAL BUREAU DEPT DEPARTMENT STATE EMBASSY CONSULATE MISSION TEAM LEADER
+    EXECUTIVE STAFF COUNTRY DESK OPERATIONS CENTER CENTRE TASK FORCE ASSOCIATE ADMINISTRATOR AID USAID
+    CHIEF-OF-MISSION COM ACM DOS USG US U.S. USA USUN USNATO USEU UNVIE USOSCE AIT PRT EST&H OFFICIAL
+    SUPERVISORY MANAGER SPECIALIST ANALYST CHAIR VICE VICE-CONSUL SECOND FIRST THIRD SECRETARIAT
+    POLITICAL-ECONOMIC ECONOMIC-POLITICAL COUNTERTERRORISM COUNTER-TERRORISM NONPROLIFERATION
+    ENERGY ENVIRONMENT SCIENCE TECHNOLOGY HEALTH NARCOTICS LAW ENFORCEMENT INL NAS CONSULAR
+    INFORMATION PRESS CULTURAL PAO IO ISN INR DRL PM EEB NEA EUR WHA AF EAP SCA PRM OES CT VCI AVC
+    EB S/CT S/P LTC COL MAJ CAPT CPT GEN LTG MG BG ADM RADM VADM CDR LCDR LT CWO SGT
+    MSG USMC USN USA USAF ARMY NAVY AIR MARINE DATT ODC OSC JUSMAG ACTG CLASSIFICATION GUIDE
+    CENTRAL SOUTH NORTH EAST WEST SOUTHERN NORTHERN EASTERN WESTERN NEAR MIDDLE ASIA ASIAN AFRICA
+    AFRICAN EUROPE EUROPEAN EURASIA EURASIAN HEMISPHERE PACIFIC AMERICAS AMERICAN ARABIAN GULF
+    INTERNATIONAL ORGANIZATIONS ORGANIZATION RELATIONS PROGRAMS PROGRAM DEVELOPMENT GOVERNANCE
+    REGIONAL-SECURITY RESIDENT RESIDENTIAL TDY DIRECTORATE SUB-NATIONAL PROVINCIAL RECONSTRUCTION
+    """.split()
+)  # fmt: skip
+# Long title words that misspellings are matched against (`Ambasador`, `Counslor`, `Direcotr`).
+_FUZZY_TITLES = tuple(
+    w
+    for w in """AMBASSADOR COUNSELOR COUNSELLOR COUNCILOR DIRECTOR MINISTER POLITICAL ECONOMIC DEPUTY
+    ASSISTANT SECRETARY REPRESENTATIVE AFFAIRS AFFAIRES OFFICER PRINCIPAL COORDINATOR CONSUL ATTACHE
+    GENERAL SECTION REGIONAL SECURITY PERMANENT SPECIAL ADVISOR MISSION MANAGEMENT COMMERCIAL CHARGE
+    ACTING DEPARTMENT BUREAU EMBASSY CONSULATE""".split()
+)  # fmt: skip
+# Parts of compound titles (`MCOUNSELOR`, `POLMINCONS`, `E/MIN`, `ECONOFF`).
+_TITLE_PART = re.compile(
+    r"COUNS|COUNCIL|AMBASS|MINIST|DIRECT|SECRETAR|OFFICE|ATTACH|AFFAIR|REPRES|ECON|POLIT|(?:POL|ECON|MIL|CONS|PA)OFF$"
+)
+_OFFICE_WORDS = frozenset(
+    {"EMBASSY", "CONSULATE", "CONGEN", "MISSION", "SECTION", "OFFICE", "DEPARTMENT", "BUREAU", "STATE",
+     "DOS", "USG", "UNIT", "DESK", "CENTER", "TEAM"}
+)  # fmt: skip
+_STOP_WORDS = frozenset(
+    {"FOR", "PER", "UNDER", "BASED", "ON", "UPON", "DUE", "TO", "OF", "AND", "THE", "BY", "IN", "AT", "WITH",
+     "FROM", "AS", "A.I.", "AI", "A.I", "DE", "D", "IS", "WAS", "RE", "ACCORDING", "CONFIDENTIAL", "SECRET",
+     "UNCLASSIFIED", "CLASSIFIED"}
+)  # fmt: skip
+_PREPOSITIONS = frozenset({"FOR", "OF", "IN", "AT", "ON"})
+_SUFFIXES = frozenset({"JR", "JR.", "SR", "SR.", "II", "III", "IV"})
+_PARTICLES = frozenset({"de", "van", "von", "da", "del", "della", "di", "du", "la", "le", "al", "bin", "el"})
+_TOKEN = re.compile(r"\([^)]*\)?|\s-+\s|\s-+(?=\w)|(?<=\w)-+\s|[,;:]|[^\s,;:()]+")
+
+
+def parse_classified_by(raw: str) -> ClassifiedBy:
+    """`Classified By: Ambassador Anne E. Derse for reasons 1.4 (b) and (d).` -> name, title, reasons.
+
+    `raw` is the line and the lines that continue it, as written (line breaks kept, so that a word
+    the archive broke at its wrap width can be joined again)."""
+    text = " ".join(raw.split())
+    joined = " ".join(join_wrapped(raw.split("\n")).split())
+    body = joined[_lead_end(joined) :]
+    who, tail = _split_tail(body)
+    reasons = _reasons(tail)
+    name, title = _name_and_title(who)
+    return ClassifiedBy(name, title, tuple(reasons), text)
+
+
+def _lead_end(text: str) -> int:
+    """The end of the keyword and what comes before it (`(U) Classified By: Classified by ...`)."""
+    pos = 0
+    while m := _LEAD.match(text, pos):
+        if m.end() == pos:
+            break
+        pos = m.end()
+    return pos
+
+
+def _letter_run(text: str, pos: int) -> int:
+    """The end of the run of reason letters that starts at `pos`."""
+    while m := _LETTER_STEP.match(text, pos):
+        if m.end() == pos:
+            break
+        pos = m.end()
+    return pos
+
+
+# -- wrapped lines ------------------------------------------------------------------------------------
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Join the lines of a Classified By block into one, mending words broken at the wrap width.
+
+    Archives wrap these lines at 71 characters. One form marks the wrap with a trailing space: a
+    71-character line plus a space, followed by a line that does not start with a space, broke a
+    word (`Charles O. Blah` + `a,`). The other form does not: a broken word is judged by the
+    words on either side (`FO` + `R REASONS`, `Affair` + `s`). A hyphen at the end of a line
+    (`rea-` + `sons`) is dropped when it split a known word."""
+    out = ""
+    for k, line in enumerate(lines):
+        if k == 0:
+            out = line.rstrip()
+            continue
+        prev = lines[k - 1]
+        nxt = line.rstrip()
+        if not nxt.strip():
+            continue
+        core = prev.rstrip()
+        if out.endswith("-") and nxt[:1].isalpha():
+            head = re.search(r"([A-Za-z]+)-$", out)
+            tail = re.match(r"[A-Za-z]+", nxt)
+            if head and tail and _known(head.group(1) + tail.group(0)):
+                out = out[:-1] + nxt
+            else:
+                out += nxt
+            continue
+        if nxt[:1].isspace() or not core or not (core[-1:].isalnum() or core[-1:] in "(."):
+            out += " " + nxt.strip()
+            continue
+        if len(core) >= 71 and prev.endswith(" ") and len(prev) - len(core) == 1 and _may_join(core, nxt):
+            out += nxt  # the archive's wrap with a trailing space: a broken word
+            continue
+        if len(prev) >= 70 and not prev.endswith(" ") and _broken_word(core, nxt):
+            out += nxt
+            continue
+        out += " " + nxt.strip()
+    return out
+
+
+def _may_join(before: str, after: str) -> bool:
+    """False when the wrap fell between two words after all (`(b and` + `d)`, `GRAPPO` + `FOR`)."""
+    head = re.search(r"[A-Za-z]+$", before)
+    tail = re.match(r"[A-Za-z]+", after)
+    if not head or not tail:
+        return True
+    a, b = head.group(0), tail.group(0)
+    return _known(a + b) or not (_known(b) or (_known(a) and len(b) == 1))
+
+
+def _broken_word(before: str, after: str) -> bool:
+    head = re.search(r"[A-Za-z]+$", before)
+    tail = re.match(r"[A-Za-z]+", after)
+    if not head or not tail:
+        return False
+    a, b = head.group(0), tail.group(0)
+    if _known(a + b) and not (_known(a) and _known(b)):
+        return True
+    return b[0].islower() and not _known(b) and not _known(a) and a[-1].isalpha()
+
+
+_COMMON = frozenset(
+    {"FOR", "REASON", "REASONS", "AND", "PER", "UNDER", "BASED", "DUE", "SECTION", "ON", "TO"}
+)
+
+
+def _known(word: str) -> bool:
+    w = word.upper()
+    return w in _COMMON or w in _TITLES or w in _FUZZY_TITLES
+
+
+# -- the tail: reasons and authority -----------------------------------------------------------------
+
+
+def _is_reason_word(word: str) -> bool:
+    w = word.upper().replace("0", "O")
+    if w in ("REASON", "REASONS"):
+        return True
+    return w[:1] == "R" and len(w) >= 5 and min(_distance(w, "REASON"), _distance(w, "REASONS")) <= 1
+
+
+def _split_tail(body: str) -> tuple[str, str]:
+    """`Ambassador Anne E. Derse for reasons 1.4 (b) and (d).` -> the who part and the reasons part."""
+    cut = len(body)
+    m = _TAIL.search(body)
+    if m:
+        cut = m.start()
+    for w in _WORD.finditer(body, 0, cut):
+        if _is_reason_word(w.group(0)) and (w.start() == 0 or not body[w.start() - 1].isalpha()):
+            end = w.end()
+            if end == len(body) or not body[end].isalpha():
+                cut = w.start()
+                break
+    who, tail = body[:cut], body[cut:]
+    # What joins the name to the reasons: `for`, `per`, `under`, `based on`, `due to`, `F0R`, `-`.
+    while True:
+        stripped = re.sub(
+            r"(?:\s|^)(?:F[O0]R|PER|UNDER|BASED(?:\s+(?:[O0]N|UPON))?|DUE\s+TO|ACCORDING\s+TO|IAW|IN\s+ACCORDANCE\s+WITH"
+            r"|AS\s+PER|CITING|PURSUANT\s+TO)\s*$",
+            "",
+            who,
+            flags=re.I,
+        )
+        stripped = _strip_end(stripped.rstrip(" ,;:-("))
+        if stripped == who:
+            break
+        who = stripped
+    return who, tail
+
+
+def _strip_end(who: str) -> str:
+    """Drop a full stop at the end, but not that of an initial or of `Jr.`."""
+    while who.endswith(".") and not re.search(r"(?:\b[A-Z]|\bJr|\bJR|\bSr|\bSR)\.$", who):
+        who = who[:-1].rstrip(" ,;:-")
+    return who
+
+
+def _reasons(tail: str) -> list[str]:
+    """`reasons 1.4 (b) and (d)` -> ["1.4(b)", "1.4(d)"]; `1.5 B,D.`; `1.4 (B/D)`; `1.4(G)(E)`."""
+    tail = _A_ND.sub("and", tail)
+    reasons: list[str] = []
+    for m in _SECTION.finditer(tail):
+        section = "1." + (m.group(1) or m.group(2) or m.group(3))
+        for letter in _LETTER.findall(tail[m.end() : _letter_run(tail, m.end())]):
+            low = letter.lower()
+            if low in "abcdefgh":
+                r = f"{section}({low})"
+                if r not in reasons:
+                    reasons.append(r)
+    return reasons
+
+
+# -- who: name and title -------------------------------------------------------------------------------
+
+# Kinds of words: a name word, an initial, a suffix (`Jr.`), a title word, any other word, a separator.
+NAME, INITIAL, SUFFIX, TITLE, OTHER, SEP = "name", "initial", "suffix", "title", "other", "sep"
+
+
+def _tokens(who: str) -> list[tuple[str, int, int]]:
+    """Words with their spans; separators (`,` `;` `:` ` - `) and parentheses as their own tokens.
+    A title joined to the name by `/` or `:` (`DCM/Jane`, `AMB:RCROCKER`) is split off."""
+    out: list[tuple[str, int, int]] = []
+    for m in _TOKEN.finditer(who):
+        tok, start = m.group(0), m.start()
+        if "/" in tok and not tok.startswith("("):
+            head, _, last = tok.rpartition("/")
+            if len(last) >= 3 and last[:1].isupper() and _is_name_shape(last) and not _is_title(last, True):
+                out.append((head, start, start + len(head)))
+                out.append(("/", start + len(head), start + len(head) + 1))
+                out.append((last, start + len(head) + 1, m.end()))
+                continue
+        out.append((tok, start, m.end()))
+    return out
+
+
+def _is_name_shape(tok: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z0][A-Za-z0'’\-]*[a-z0-9]?[A-Za-z0'’\-]*\.?|[A-Z]\.[A-Z][A-Za-z]+", tok))
+
+
+def _kind(tok: str, mixed: bool) -> str:
+    if tok in (",", ";", ":", "/") or tok.strip().strip("-") == "":
+        return SEP
+    if tok.startswith("("):
+        return SEP
+    if len(tok) > 2 and tok[0] in "\"“'" and tok[-1] in "\"”'" and tok[1:2].isupper():
+        return NAME  # a nickname: `A. "Hoot" Baez`
+    bare = tok.strip(".'’")
+    up = tok.upper()
+    upbare = bare.upper()
+    if up in _SUFFIXES or upbare in _SUFFIXES:
+        return SUFFIX
+    if up in ("U.S.", "A.I.", "A.I", "U.S"):
+        return TITLE
+    if re.fullmatch(r"[A-Z0]\.?", tok) or re.fullmatch(r"(?:[A-Z]\.){2,3}", tok):
+        return INITIAL
+    if upbare in _STOP_WORDS or up in _STOP_WORDS:
+        return OTHER
+    if not tok[:1].isalpha() and tok[:1] != "0":
+        return OTHER
+    if tok[:1].islower() and tok.split("'")[-1][:1].islower():
+        return OTHER
+    if _is_title(tok, mixed):
+        return TITLE
+    if _is_name_shape(tok):
+        return NAME
+    return OTHER
+
+
+def _is_title(tok: str, mixed: bool) -> bool:
+    up = tok.upper().replace("\\", "")
+    bare = up.strip(".,'’")
+    if bare in _TITLES or up in _TITLES:
+        return True
+    for piece in re.split(r"[/\-]", bare):
+        if piece and (piece in _TITLES and len(piece) > 2 or _fuzzy_title(piece)):
+            return True
+    if "'" in bare or "’" in bare:  # `d'Affaires`, `de'Affairs`, `D'AFFAIRES`
+        after = re.split(r"['’]", bare)[-1]
+        if after in _TITLES or _fuzzy_title(after):
+            return True
+    if "&" in bare or "/" in bare:
+        return True
+    letters = tok.strip(".,'’").replace("-", "")
+    if mixed and letters.isalpha() and letters.isupper() and len(letters) >= 2:
+        return True  # an acronym in a mixed-case line: `USTR`, `PRT`, `DPO`
+    if _fuzzy_title(bare):
+        return True
+    if len(bare) >= 6 and _TITLE_PART.search(bare) and not mixed:
+        return True
+    if mixed and len(bare) >= 6 and re.search(r"[a-z][A-Z]", tok) and _TITLE_PART.search(bare):
+        return True  # `PolMinCons`, `ConGen`
+    if tok.endswith(".") and len(bare) >= 3 and any(t.startswith(bare) for t in _FUZZY_TITLES + ("DEPT",)):
+        return True  # `COUNS.`, `Dir.`, `Amb.`
+    return False
+
+
+def _fuzzy_title(word: str) -> bool:
+    if len(word) < 6 or not word.isalpha() and "0" not in word:
+        return False
+    w = word.replace("0", "O")
+    if w in _FUZZY_TITLES:
+        return True
+    # One edit; a short word only by a changed or swapped letter (`Gerald` is not `General`).
+    return any(
+        (len(t) == len(w) or len(w) >= 8 and abs(len(t) - len(w)) == 1) and _distance(w, t) <= 1
+        for t in _FUZZY_TITLES
+    )
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance with transpositions (`Direcotr` is one from `Director`)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+_DERIVED = re.compile(r"^DERIVED\b", re.I)
+_TITLE_END = re.compile(r"\s+(?:BY|FOR|OF|AND|THE|PER|UNDER)$", re.I)
+
+
+def _name_and_title(who: str) -> tuple[str | None, str | None]:
+    who = _strip_end(who.replace("\\", "").strip(" ,;:-").lstrip("."))
+    if not who:
+        return None, None
+    if _DERIVED.match(who):
+        return None, who  # derivative classification names a source, not a person
+    mixed = any(c.islower() for c in who)
+    toks = _tokens(who)
+    kinds = [_kind(t, mixed) for t, _, _ in toks]
+    if mixed:
+        _capitals_names(toks, kinds)
+    # Lower-case particles inside a name (`Jan van Berg`) belong to it.
+    for k, (t, _, _) in enumerate(toks):
+        if t in _PARTICLES and 0 < k < len(toks) - 1 and kinds[k - 1] == NAME and kinds[k + 1] == NAME:
+            kinds[k] = NAME
+    runs = _runs(toks, kinds)
+    if not runs:
+        return None, who or None
+    chosen = _choose(runs, toks, kinds)
+    if chosen is None:
+        return None, who or None
+    a, b = chosen
+    a, b = _trim(a, b, toks, kinds)
+    if a is None:
+        return None, who or None
+    start, end = toks[a][1], toks[b][2]
+    name = who[start:end]
+    name = re.sub(r"(?<![A-Za-z0-9])0\.", "O.", name)  # an initial typed as a zero
+    if kinds[b] != INITIAL and toks[b][0].upper() not in ("JR.", "SR."):
+        name = name.rstrip(".")
+    before = who[:start].strip(" ,;:-/")
+    if before:
+        title = before
+        while m := _TITLE_END.search(title):
+            title = title[: m.start()]
+    else:
+        after = who[end:].strip(" ,;:-/.")
+        title = re.split(r"\s*[,;:]\s*|\s+-\s+", after)[0].strip(" .") if after else ""
+    return name.strip() or None, title or None
+
+
+def _capitals_names(toks: list[tuple[str, int, int]], kinds: list[str]) -> None:
+    """In a mixed-case line a word in capitals is an acronym (`USTR`, `PRT`), unless two or more such
+    words stand together, none of them a title word: `ROBERT A. POLLARD, Minister-Counselor`."""
+    k, n = 0, len(toks)
+    while k < n:
+        j = k
+        words = 0
+        while j < n and (kinds[j] == INITIAL or _capital_word(toks[j][0])):
+            words += kinds[j] != INITIAL
+            j += 1
+        if words >= 2 and all(kinds[x] == INITIAL or not _is_title(toks[x][0], False) for x in range(k, j)):
+            for x in range(k, j):
+                if kinds[x] != INITIAL:
+                    kinds[x] = NAME
+        k = max(j, k + 1)
+
+
+def _capital_word(tok: str) -> bool:
+    letters = tok.rstrip(".").replace("-", "").replace("'", "")
+    return len(letters) >= 3 and letters.isalpha() and letters.isupper()
+
+
+def _runs(toks: list[tuple[str, int, int]], kinds: list[str]) -> list[tuple[int, int]]:
+    """Maximal spans of name words, initials and suffixes; `, Jr.` continues a span."""
+    runs: list[tuple[int, int]] = []
+    k = 0
+    n = len(toks)
+    while k < n:
+        if kinds[k] not in (NAME, INITIAL):
+            k += 1
+            continue
+        a = k
+        while k + 1 < n:
+            if kinds[k] == NAME and toks[k][0].endswith(".") and len(toks[k][0]) > 3:
+                break  # `Ambassador Jane Roe. Reasons` : a full stop ends the name
+            if kinds[k + 1] in (NAME, INITIAL, SUFFIX):
+                k += 1
+            elif toks[k + 1][0] == "," and k + 2 < n and kinds[k + 2] == SUFFIX:
+                k += 2
+            else:
+                break
+        if any(kinds[j] == NAME and len(toks[j][0].strip(".")) >= 2 for j in range(a, k + 1)):
+            runs.append((a, k))
+        k += 1
+    return runs
+
+
+def _choose(
+    runs: list[tuple[int, int]], toks: list[tuple[str, int, int]], kinds: list[str]
+) -> tuple[int, int] | None:
+    n = len(toks)
+    longer = [r for r in runs if r[1] > r[0]]
+    first = runs[0]
+    # Name first (`Jane Roe, Political Counselor`): a span at the start that a separator ends.
+    if first[0] == 0 and (first[1] == n - 1 or kinds[first[1] + 1] == SEP):
+        if first in longer or (first[1] + 2 < n and kinds[first[1] + 2] == TITLE):
+            return first  # a surname alone before its title: `ROE, CDA, DOS`
+    if longer:
+        plain = [r for r in longer if not _after_preposition(r, toks)] or longer
+        # The first span that something other than a title word ends (a separator, `for`, the
+        # end): `Kirkuk PRT Team Leader Jane Roe (acting)`, not the words of an office before it.
+        for r in plain:
+            if r[1] == n - 1 or kinds[r[1] + 1] in (SEP, OTHER) or toks[r[1]][0].endswith("."):
+                return r
+        return plain[-1]
+    # A single word: a name only after a person's title (`AMB:RCROCKER`, `Dir. AFriedt`).
+    last = runs[-1]
+    a = last[0]
+    j = a - 1
+    while j >= 0 and kinds[j] == SEP and toks[j][0] in (":", "/"):
+        j -= 1
+    if j >= 0 and kinds[j] == TITLE and toks[j][0].upper().strip(".") not in _OFFICE_WORDS:
+        return last
+    return None
+
+
+def _after_preposition(run: tuple[int, int], toks: list[tuple[str, int, int]]) -> bool:
+    return run[0] > 0 and toks[run[0] - 1][0].upper() in _PREPOSITIONS
+
+
+def _trim(a: int, b: int, toks: list[tuple[str, int, int]], kinds: list[str]) -> tuple[int | None, int]:
+    """A span after `for`/`of` (`DAS for Central Asia George Krol`) or longer than a name keeps the
+    name at its end: from the given name before the first initial, else the last two words."""
+    words = [j for j in range(a, b + 1) if kinds[j] != SUFFIX]
+    if not words:
+        return None, b
+    if len(words) > 4 or (_after_preposition((a, b), toks) and len(words) > 2):
+        initials = [j for j in words if kinds[j] == INITIAL]
+        if initials:
+            j = initials[0]
+            a = j - 1 if j - 1 >= a and kinds[j - 1] == NAME else j
+        else:
+            a = words[-2]
+    # A leading lone letter without a period is not an initial of this name (`A E/MIN ...`).
+    while a < b and kinds[a] == INITIAL and not toks[a][0].endswith("."):
+        a += 1
+    return a, b
+
+
+# -- where the line is found ---------------------------------------------------------------------------
+
+_INLINE = re.compile(r"(?<=\s)(?:\(\s*[A-Z]{1,4}(?:/{1,2}[A-Z]+)?\s*\)\s*)?CLASSI?FI?ED\s+BY\s*:", re.I)
+_PARAGRAPH_AFTER = re.compile(r"\s(?=¶\s*\d|\d{1,2}\s?\.\s+\(\s*[A-Z]{1,4}(?:/{1,2}[A-Z]+)?\s*\)\s)")
+
+
+def inline_classified_by(line: str) -> list[str] | None:
+    """A flattened preamble line with `Classified By:` inside it -> the text before, the Classified By
+    text, and the paragraph it runs into (`... ¶1. (U) This ...`) if any; None when there is none."""
+    m = _INLINE.search(line)
+    if not m or not line[: m.start()].strip():
+        return None
+    pieces = [line[: m.start()].strip()]
+    rest = line[m.start() :]
+    p = _PARAGRAPH_AFTER.search(rest)
+    if p:
+        pieces += [rest[: p.start()].strip(), rest[p.end() :].strip()]
+    else:
+        pieces.append(rest.strip())
+    return [x for x in pieces if x]
+
+
+# 1990s cables put the classification authority in paragraph 1: `1. (U) CLASSIFIED BY JOHN ROE, DCM.
+# REASON: 1.5 (D).` or `1. CONFIDENTIAL - ENTIRE TEXT. CLASSIFIED BY: ...`.
+_PARA_ONE = re.compile(r"^\s*(?:¶\s*)?1\s?\.(?!\d)")
+_NEXT_PARAGRAPH = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s?\.(?!\d)")
+_SENTENCE_START = re.compile(
+    r"(?:^|[.)]\s+|^\s*(?:¶\s*)?\d{1,2}\s?\.\s*(?:\(\s*[A-Z]{1,4}(?:/{1,2}[A-Z]+)?\s*\)\s*)?)(CLASSI?FI?ED\s+BY\b)"
+)
+_REASON_SIGN = re.compile(r"(?<![\d.])1\s?\.\s?[2-6](?!\d)|\bREASONS?\b|\b1[23]\d{3}\b", re.I)
+_LOOK_LINES = 60
+
+
+def classified_by_in_body(lines: list[str], start: int) -> str | None:
+    """The Classified By text inside paragraph 1 (or a `Classified By:` line before it), from line
+    `start` on; None when paragraph 1 has none. The text runs to the end of the reasons or, without
+    them, to the end of the paragraph."""
+    n = min(len(lines), start + _LOOK_LINES)
+    i = start
+    while i < n and not _PARA_ONE.match(lines[i]):
+        if CLASSIFIED_BY_LINE.match(lines[i].strip()):
+            break
+        i += 1
+    if i >= n:
+        return None
+    para = [lines[i]]
+    j = i + 1
+    while j < n and lines[j].strip() and not _NEXT_PARAGRAPH.match(lines[j]):
+        para.append(lines[j])
+        j += 1
+    flat = " ".join(" ".join(para).split())
+    m = _SENTENCE_START.search(flat.upper())
+    if not m:
+        return None
+    found = flat[m.start(1) :]
+    if ":" not in found[:20] and not _REASON_SIGN.search(found):
+        return None  # `1. Classified by the ministry as secret, the report ...` is prose
+    end = _reasons_end(found)
+    return found[:end].strip() if end else found.strip()
+
+
+CLASSIFIED_BY_LINE = re.compile(
+    r"^(?:\(\s*[A-Z]{1,4}(?:/{1,2}[A-Z]+)?\s*\)\s*)?CLASSI?FI?ED\s+BY\b\s*:", re.I
+)
+
+
+def _reasons_end(text: str) -> int | None:
+    """Where the reasons of a Classified By text end (after the letters and a full stop)."""
+    m = _SECTION.search(text)
+    if not m:
+        return None
+    end = _letter_run(text, m.end())
+    if text[end : end + 1] == ".":
+        end += 1
+    return end
+
+
+def classified_by_continues(lines: list[str], i: int, block: list[str]) -> int | None:
+    """After a blank line in a Classified By block: the line where the block goes on, past page
+    headers and banners, when its reasons are still to come (`CLASSIFIED BY AMBASSADOR JANE ROE.`,
+    a page break, `REASONS: 1.5 (B) AND (D).`) or a word broken at the wrap goes on (`FOR REA`,
+    a blank line, `SONS 1.4 ...`); None when the block ends."""
+    from cablecli.parse.pages import is_page_break  # pages imports the preamble, which imports this
+
+    if not block or _SECTION.search(" ".join(block)):
+        return None
+    n = len(lines)
+    j, looked = i, 0
+    while j < n and looked < 8 and (not lines[j].strip() or is_page_break(lines[j].strip())):
+        j += 1
+        looked += 1
+    if j >= n or looked >= 8 or _NEXT_PARAGRAPH.match(lines[j]):
+        return None
+    s = lines[j].strip()
+    word = re.match(r"[A-Za-z0]+", s)
+    if word and _is_reason_word(word.group(0)) or _SECTION.match(s):
+        return j
+    last = block[-1]
+    wrapped = len(last.rstrip()) >= 71 and last.endswith(" ")
+    if wrapped and looked == 0 and word and _broken_word(last.rstrip(), s):
+        return j
+    return None
