@@ -83,6 +83,12 @@ _FUZZY_TITLES = tuple(
 _TITLE_PART = re.compile(
     r"COUNS|COUNCIL|AMBASS|MINIST|DIRECT|SECRETAR|OFFICE|ATTACH|AFFAIR|REPRES|ECON|POLIT|(?:POL|ECON|MIL|CONS|PA)OFF$"
 )
+_STRONG_TITLE_PART = re.compile(r"COUNS|COUNCIL|AMBASS|MINIST|DIRECT|SECRETAR|ATTACH|AFFAIR|REPRES")
+# The pieces of titles written in camel case (`PolMC`, `EconOff`, `ConGen`, `PolMinCouns`).
+_CAMEL_PARTS = frozenset(
+    "POL ECON ECO MIN COUNS COUN CONS CON GEN OFF MIL MC PUB DEP DIR AMB MGMT SEC EC PO DCM CG RSO PA AFF"
+    " CHIEF".split()
+)
 _OFFICE_WORDS = frozenset(
     {"EMBASSY", "CONSULATE", "CONGEN", "MISSION", "SECTION", "OFFICE", "DEPARTMENT", "BUREAU", "STATE",
      "DOS", "USG", "UNIT", "DESK", "CENTER", "TEAM"}
@@ -342,11 +348,20 @@ def _is_title(tok: str, mixed: bool) -> bool:
         return True
     if len(bare) >= 6 and _TITLE_PART.search(bare) and not mixed:
         return True
-    if mixed and len(bare) >= 6 and re.search(r"[a-z][A-Z]", tok) and _TITLE_PART.search(bare):
-        return True  # `PolMinCons`, `ConGen`
+    if mixed and len(bare) >= 6 and _STRONG_TITLE_PART.search(bare):
+        return True  # `Polcounselor`, `Ambassadorial`
+    if mixed and re.search(r"[a-z][A-Z]", tok) and _camel_title(tok.strip(".")):
+        return True  # `PolMC`, `EconOff`, `ConGen`; not `McDonald`
     if tok.endswith(".") and len(bare) >= 3 and any(t.startswith(bare) for t in _FUZZY_TITLES + ("DEPT",)):
         return True  # `COUNS.`, `Dir.`, `Amb.`
     return False
+
+
+def _camel_title(tok: str) -> bool:
+    parts = re.findall(r"[A-Z][a-z]*", tok)
+    if "".join(parts) != tok or len(parts) < 2 or parts[0].upper() not in _CAMEL_PARTS:
+        return False
+    return all(len(p) == 1 or p.upper() in _CAMEL_PARTS for p in parts)
 
 
 def _fuzzy_title(word: str) -> bool:
@@ -355,11 +370,15 @@ def _fuzzy_title(word: str) -> bool:
     w = word.replace("0", "O")
     if w in _FUZZY_TITLES:
         return True
-    # One edit; a short word only by a changed or swapped letter (`Gerald` is not `General`).
-    return any(
-        (len(t) == len(w) or len(w) >= 8 and abs(len(t) - len(w)) == 1) and _distance(w, t) <= 1
-        for t in _FUZZY_TITLES
-    )
+    # One edit, and a short word only by a changed or swapped letter (`Gerald` is not `General`);
+    # two in a long word with the same first letter (`Ambasaddor`).
+    for t in _FUZZY_TITLES:
+        limit = 2 if len(w) >= 9 and len(t) >= 9 and w[0] == t[0] else 1
+        if len(w) < 8 and len(t) != len(w) or abs(len(t) - len(w)) > limit:
+            continue
+        if _distance(w, t) <= limit:
+            return True
+    return False
 
 
 def _distance(a: str, b: str) -> int:
