@@ -249,3 +249,23 @@ def test_preamble_reexports_the_parser():
     from cablecli.parse.preamble import parse_classified_by as again
 
     assert again is parse_classified_by
+
+
+def test_a_classified_by_line_running_on_into_paragraph_one():
+    text = (
+        HEAD
+        + "Classified By: Ambassador Jane Roe for reasons 1.4 (b) and (d). 1. (C) Summary: talks went well.\n"
+    )
+    c = parse_text(text)
+    assert (c.classified_by.name, list(c.classified_by.reasons)) == ("Jane Roe", BD)
+    assert "Summary" not in c.classified_by.text
+    assert "1. (C) Summary: talks went well." in c.body  # the paragraph stays in the body
+
+
+def test_flattened_subject_and_classified_by_without_a_colon():
+    text = HEAD.replace(
+        "SUBJECT: A SUBJECT\n\n",
+        "REF: 08 ROME 245 Classified By Ambassador Jane Roe for reasons 1.4 (b) and (d)\n\n",
+    )
+    c = parse_text(text)
+    assert (c.classified_by.name, list(c.classified_by.reasons)) == ("Jane Roe", BD)

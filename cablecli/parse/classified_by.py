@@ -542,24 +542,30 @@ def _trim(a: int, b: int, toks: list[tuple[str, int, int]], kinds: list[str]) ->
 
 # -- where the line is found ---------------------------------------------------------------------------
 
-_INLINE = re.compile(r"(?<=\s)(?:\(\s*[A-Z]{1,4}(?:/{1,2}[A-Z]+)?\s*\)\s*)?CLASSI?FI?ED\s+BY\s*:", re.I)
+_INLINE = re.compile(
+    r"(?:^|(?<=\s))(?:\(\s*[A-Z]{1,4}(?:/{1,2}[A-Z]+)?\s*\)\s*)?CLASSI?FI?ED\s+BY\b(\s*:)?", re.I
+)
 _PARAGRAPH_AFTER = re.compile(r"\s(?=¶\s*\d|\d{1,2}\s?\.\s+\(\s*[A-Z]{1,4}(?:/{1,2}[A-Z]+)?\s*\)\s)")
 
 
 def inline_classified_by(line: str) -> list[str] | None:
-    """A flattened preamble line with `Classified By:` inside it -> the text before, the Classified By
-    text, and the paragraph it runs into (`... ¶1. (U) This ...`) if any; None when there is none."""
+    """A flattened preamble line with the Classified By text inside it or running on into paragraph 1
+    -> its pieces: the text before (`REF: ROME 123`), the Classified By text, the paragraph
+    (`¶1. (U) This ...`); None when the line has no such piece to split off."""
     m = _INLINE.search(line)
-    if not m or not line[: m.start()].strip():
+    if not m:
         return None
-    pieces = [line[: m.start()].strip()]
+    before = line[: m.start()].strip()
     rest = line[m.start() :]
+    if before and not m.group(1) and not _SECTION.search(rest):
+        return None  # `... was classified by the ministry` is prose
+    pieces = [before] if before else []
     p = _PARAGRAPH_AFTER.search(rest)
     if p:
         pieces += [rest[: p.start()].strip(), rest[p.end() :].strip()]
     else:
         pieces.append(rest.strip())
-    return [x for x in pieces if x]
+    return pieces if len(pieces) > 1 else None
 
 
 # 1990s cables put the classification authority in paragraph 1: `1. (U) CLASSIFIED BY JOHN ROE, DCM.

@@ -317,7 +317,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             continue  # `NEW DELHI 00005239  001.2 OF 007` between REF and Classified By
         if "CLASSIFIED BY" in u and (split := inline_classified_by(s)):
             # `REF: ROME 123 CLASSIFIED BY: ... ¶1. ...` flattened onto one line
-            s = split[0]
+            s, advance = split[0], False
             queue[:0] = [(idx, piece) for piece in split[1:]]
             u = s.upper()
         first = u[:1]  # dispatch on the first letter before trying a keyword's expression
