@@ -16,6 +16,7 @@ a tolerance for misspellings), acronyms, capitalised name words, initials and su
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cablecli.model import ClassifiedBy
 
@@ -213,6 +214,7 @@ def _known(word: str) -> bool:
 # -- the tail: reasons and authority -----------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def _is_reason_word(word: str) -> bool:
     w = word.upper().replace("0", "O")
     if w in ("REASON", "REASONS"):
@@ -298,6 +300,7 @@ def _is_name_shape(tok: str) -> bool:
     return bool(re.fullmatch(r"[A-Z0][A-Za-z0'’\-]*[a-z0-9]?[A-Za-z0'’\-]*\.?|[A-Z]\.[A-Z][A-Za-z]+", tok))
 
 
+@lru_cache(maxsize=8192)
 def _kind(tok: str, mixed: bool) -> str:
     if tok in (",", ";", ":", "/") or tok.strip().strip("-") == "":
         return SEP
@@ -327,6 +330,7 @@ def _kind(tok: str, mixed: bool) -> str:
     return OTHER
 
 
+@lru_cache(maxsize=8192)
 def _is_title(tok: str, mixed: bool) -> bool:
     up = tok.upper().replace("\\", "")
     bare = up.strip(".,'’")
@@ -364,6 +368,7 @@ def _camel_title(tok: str) -> bool:
     return all(len(p) == 1 or p.upper() in _CAMEL_PARTS for p in parts)
 
 
+@lru_cache(maxsize=4096)
 def _fuzzy_title(word: str) -> bool:
     if len(word) < 6 or not word.isalpha() and "0" not in word:
         return False
@@ -376,13 +381,16 @@ def _fuzzy_title(word: str) -> bool:
         limit = 2 if len(w) >= 9 and len(t) >= 9 and w[0] == t[0] else 1
         if len(w) < 8 and len(t) != len(w) or abs(len(t) - len(w)) > limit:
             continue
-        if _distance(w, t) <= limit:
+        if w[0] != t[0] and w[-1] != t[-1]:
+            continue  # a misspelling keeps the first or the last letter
+        if _distance(w, t, limit) <= limit:
             return True
     return False
 
 
-def _distance(a: str, b: str) -> int:
-    """Edit distance with transpositions (`Direcotr` is one from `Director`)."""
+def _distance(a: str, b: str, limit: int = 2) -> int:
+    """Edit distance with transpositions (`Direcotr` is one from `Director`); past `limit`, only
+    that it is more."""
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
@@ -392,6 +400,8 @@ def _distance(a: str, b: str) -> int:
             cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
         prev2, prev = prev, cur
     return prev[-1]
 
