@@ -269,3 +269,21 @@ def test_flattened_subject_and_classified_by_without_a_colon():
     )
     c = parse_text(text)
     assert (c.classified_by.name, list(c.classified_by.reasons)) == ("Jane Roe", BD)
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "1. (C) CLASSIFIED BY DEPUTY CHIEF OF MISSION JOHN ROE. REASONS: 1.5 (B) AND (D).",
+        "1. CLASSIFIED BY DEPUTY CHIEF OF MISSION JOHN ROE; REASON 1.5(B), (D).",
+        "1. CONFIDENTIAL--ENTIRE TEXT--CLASSIFIED BY DEPUTY CHIEF OF MISSION JOHN ROE. REASON 1.5 (B,D).",
+        "¶1. (U) Classified By: Deputy Chief of Mission John Roe, reasons 1.5 (b) and (d).",
+    ],
+)
+def test_paragraph_one_forms(para):
+    c = parse_text(HEAD + para + "\n\n2. (C) Text.\n").classified_by
+    assert (c.name.upper(), c.title.upper(), c.reasons) == (
+        "JOHN ROE",
+        "DEPUTY CHIEF OF MISSION",
+        ("1.5(b)", "1.5(d)"),
+    )
