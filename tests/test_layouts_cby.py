@@ -287,3 +287,15 @@ def test_paragraph_one_forms(para):
         "DEPUTY CHIEF OF MISSION",
         ("1.5(b)", "1.5(d)"),
     )
+
+
+def test_a_name_cut_from_a_longer_span_is_noted_as_a_problem():
+    c = parse_text(HEAD + "Classified By: Team Leader for Ninewa Province John Roe, reasons 1.4 (b)" + BODY)
+    assert c.classified_by.name == "John Roe"
+    unsure = [p for p in c.problems if p.code == "classified-by-unsure"]
+    assert len(unsure) == 1 and "Ninewa Province John Roe" in unsure[0].message
+
+
+def test_a_plain_line_raises_no_problem():
+    c = parse_text(HEAD + "Classified By: Ambassador Jane Roe, reasons 1.4 (b)" + BODY)
+    assert "classified-by-unsure" not in [p.code for p in c.problems]

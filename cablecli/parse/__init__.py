@@ -6,10 +6,10 @@ import re
 
 from cablecli.model import Cable, Problem, Source
 from cablecli.parse.body import parse_body
-from cablecli.parse.classified_by import classified_by_in_body
+from cablecli.parse.classified_by import classified_by_in_body, read_classified_by
 from cablecli.parse.header import parse_header
 from cablecli.parse.ids import canonical_office, full_year, make_reference_id
-from cablecli.parse.preamble import LEVELS, parse_classified_by, parse_preamble, parse_references
+from cablecli.parse.preamble import LEVELS, parse_preamble, parse_references
 
 __all__ = ["parse_text"]
 
@@ -94,7 +94,11 @@ def _parse(text: str, source: Source) -> Cable:
 
     references = tuple(parse_references(p.references_raw, year)) if p.references_raw else ()
     cby_raw = p.classified_by_raw or classified_by_in_body(lines, p.end)  # 1990s: inside paragraph 1
-    classified_by = parse_classified_by(cby_raw) if cby_raw else None
+    classified_by = None
+    if cby_raw:
+        classified_by, doubt = read_classified_by(cby_raw)
+        if doubt:
+            problems.append(Problem("classified-by-unsure", f"Classified By: {doubt}"))
 
     body_lines = lines[p.end :]
     body = "\n".join(body_lines).strip("\n") or None

@@ -117,13 +117,19 @@ def parse_classified_by(raw: str) -> ClassifiedBy:
 
     `raw` is the line and the lines that continue it, as written (line breaks kept, so that a word
     the archive broke at its wrap width can be joined again)."""
+    return read_classified_by(raw)[0]
+
+
+def read_classified_by(raw: str) -> tuple[ClassifiedBy, str | None]:
+    """As `parse_classified_by`, with what was uncertain about the name, if anything: several spans
+    of name words, or a name cut from a longer span (`DAS for Central Asia Jane Roe`)."""
     text = " ".join(raw.split())
     joined = " ".join(join_wrapped(raw.split("\n")).split())
     body = joined[_lead_end(joined) :]
     who, tail = _split_tail(body)
     reasons = _reasons(tail)
-    name, title = _name_and_title(who)
-    return ClassifiedBy(name, title, tuple(reasons), text)
+    name, title, doubt = _name_and_title(who)
+    return ClassifiedBy(name, title, tuple(reasons), text), doubt
 
 
 def _lead_end(text: str) -> int:
@@ -417,12 +423,12 @@ _DERIVED = re.compile(r"^DERIVED\b", re.I)
 _TITLE_END = re.compile(r"\s+(?:BY|FOR|OF|AND|THE|PER|UNDER)$", re.I)
 
 
-def _name_and_title(who: str) -> tuple[str | None, str | None]:
+def _name_and_title(who: str) -> tuple[str | None, str | None, str | None]:
     who = _strip_end(who.replace("\\", "").strip(" ,;:-").lstrip("."))
     if not who:
-        return None, None
+        return None, None, None
     if _DERIVED.match(who):
-        return None, who  # derivative classification names a source, not a person
+        return None, who, None  # derivative classification names a source, not a person
     mixed = any(c.islower() for c in who)
     toks = _tokens(who)
     kinds = [_kind(t, mixed) for t, _, _ in toks]
@@ -434,14 +440,19 @@ def _name_and_title(who: str) -> tuple[str | None, str | None]:
             kinds[k] = NAME
     runs = _runs(toks, kinds)
     if not runs:
-        return None, who or None
+        return None, who or None, None
     chosen = _choose(runs, toks, kinds)
     if chosen is None:
-        return None, who or None
+        return None, who or None, None
     a, b = chosen
     a, b = _trim(a, b, toks, kinds)
+    doubt = None
+    if a is not None and a > chosen[0]:
+        doubt = f"took the last words of {who[toks[chosen[0]][1] : toks[chosen[1]][2]]!r} as the name"
+    elif chosen[0] > 0 and sum(1 for r in runs if r[1] > r[0]) > 1:
+        doubt = "more than one run of words looks like a name"
     if a is None:
-        return None, who or None
+        return None, who or None, None
     start, end = toks[a][1], toks[b][2]
     name = who[start:end]
     name = re.sub(r"(?<![A-Za-z0-9])0\.", "O.", name)  # an initial typed as a zero
@@ -455,7 +466,7 @@ def _name_and_title(who: str) -> tuple[str | None, str | None]:
     else:
         after = who[end:].strip(" ,;:-/.")
         title = re.split(r"\s*[,;:]\s*|\s+-\s+", after)[0].strip(" .") if after else ""
-    return name.strip() or None, title or None
+    return name.strip() or None, title or None, doubt
 
 
 def _capitals_names(toks: list[tuple[str, int, int]], kinds: list[str]) -> None:
