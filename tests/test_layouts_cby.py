@@ -156,6 +156,9 @@ def test_a_wrap_that_fell_between_words_is_not_joined():
     assert join_wrapped(["Classified By: Ambassador Jane Roe for reason ", "s 1.4 (b)"]).endswith(
         "reason s 1.4 (b)"
     )
+    wide = "Classified By: Political Minister Counselor Jonathan Q. Roebuck-Smither "
+    assert len(wide) == 72  # the wrap width; a misspelt `reasons` still starts a new word
+    assert join_wrapped([wide, "reaons 1.4 (b)"]).endswith("Roebuck-Smither reaons 1.4 (b)")
 
 
 def test_a_page_break_between_the_name_and_the_reasons():

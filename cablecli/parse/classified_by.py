@@ -221,7 +221,7 @@ _COMMON = frozenset(
 
 def _known(word: str) -> bool:
     w = word.upper()
-    return w in _COMMON or w in _TITLES or w in _FUZZY_TITLES
+    return w in _COMMON or w in _TITLES or w in _FUZZY_TITLES or _is_reason_word(w)
 
 
 # -- the tail: reasons and authority -----------------------------------------------------------------
