@@ -1,4 +1,4 @@
-"""Write examples/cables.csv.gz: the Cablegate pages of examples/html as rows of the cables.csv dump.
+"""Write examples/cables.csv.gz: the Cablegate pages of examples/cables/html as rows of the cables.csv dump.
 
     python scripts/make_example_dump.py
 
@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from cablecli.inputs import CableText, iter_texts  # noqa: E402
 from cablecli.parse import parse_text  # noqa: E402
 
-PAGES = ROOT / "examples" / "html"
+PAGES = ROOT / "examples" / "cables" / "html"
 DUMP = ROOT / "examples" / "cables.csv.gz"
 
 

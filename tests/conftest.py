@@ -9,8 +9,8 @@ from tests.support import cablegen
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 EXAMPLES = ROOT / "examples"
-# The real cables shipped in examples/ (each once: the dump cables.csv.gz repeats html/).
-REAL_CORPUS = [EXAMPLES / "08BAKU187.txt", EXAMPLES / "html", EXAMPLES / "text", EXAMPLES / "aad"]
+# The real cables shipped in examples/, each once (the dump cables.csv.gz repeats cables/html/).
+REAL_CORPUS = [EXAMPLES / "08BAKU187.txt", EXAMPLES / "cables"]
 
 
 def generate(out: Path, count: int, seed: str = "1", fmt: str = "mixed", messy: float = 0.0) -> Path:
