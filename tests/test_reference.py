@@ -86,7 +86,9 @@ def test_sr_says_what_the_lists_say_and_how_the_cables_use_it():
     assert (info.listed, info.era) == ("Suriname", "current")
     assert info.usage.startswith("Serbia and Kosovo")
     assert info.meaning == "Suriname (current list); the cables use it for Serbia and Kosovo (2008-2010)"
-    assert "SR is Serbia and Kosovo (2008-2010) as the cables use it" in iso_confusion("SR")
+    assert iso_confusion("SR") == (
+        "the cables use SR for Serbia and Kosovo (2008-2010); in ISO 3166 SR is Suriname, whose TAGS code is NS"
+    )
 
 
 def test_a_disputed_program_tag_shows_both_meanings():

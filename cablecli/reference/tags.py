@@ -240,5 +240,7 @@ def iso_confusion(code: str) -> str | None:
         return f"{tag} is not a TAGS country code; in ISO 3166 it is {iso_name}, {use}"
     if own.iso == tag:
         return None
-    own_name = f"{own.usage} as the cables use it" if own.usage else own.info(tag).meaning
-    return f"{tag} is {own_name} in TAGS; in ISO 3166 {tag} is {iso_name}, {use}"
+    own_use = (
+        f"the cables use {tag} for {own.usage}" if own.usage else f"{tag} is {own.info(tag).meaning} in TAGS"
+    )
+    return f"{own_use}; in ISO 3166 {tag} is {iso_name}, {use}"
