@@ -169,14 +169,18 @@ class Runner:
         self.status = 0
 
     def run(self, command: str) -> list[str]:
-        result = subprocess.run(
-            ["bash", "-c", f"(exit {self.status}); {command}"],
-            cwd=self.work,
-            env=self.env,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            timeout=TIMEOUT,
-        )
+        try:
+            result = subprocess.run(
+                ["bash", "-c", f"(exit {self.status}); {command}"],
+                cwd=self.work,
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                timeout=TIMEOUT,
+            )
+        except subprocess.TimeoutExpired:
+            self.status = 124
+            return [f"(no output: the command ran for more than {TIMEOUT} s)"]
         self.status = result.returncode
         out = result.stdout.decode("utf-8", "replace") + result.stderr.decode("utf-8", "replace")
         return clean_output(out)
@@ -244,6 +248,10 @@ def main(argv: list[str] | None = None) -> int:
             status = 1
         elif outcome.drifted:
             rewrite(doc, outcome)
+            for example, _ in outcome.drifted:
+                print(
+                    f"{name}:{example.line + 1}: rewrote the output of $ {example.command}", file=sys.stderr
+                )
         verb = "differ" if args.check else "rewritten"
         print(f"{name}: {outcome.ran} examples run, {len(outcome.drifted)} {verb}{skipped}", file=sys.stderr)
     return status

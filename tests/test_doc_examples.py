@@ -148,3 +148,14 @@ def test_the_environment_is_fixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         ]
     finally:
         runner.close()
+
+
+def test_a_command_that_hangs_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docs, "TIMEOUT", 1)
+    runner = docs.Runner()
+    try:
+        assert runner.run("sleep 10") == ["(no output: the command ran for more than 1 s)"]
+        assert runner.run("echo $?") == ["124"]
+        assert runner.run("cat") == []  # stdin is empty, not the terminal
+    finally:
+        runner.close()
