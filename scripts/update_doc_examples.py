@@ -31,6 +31,7 @@ import difflib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -169,21 +170,25 @@ class Runner:
         self.status = 0
 
     def run(self, command: str) -> list[str]:
+        # In a session of its own, so that a pipeline that hangs is stopped whole.
+        proc = subprocess.Popen(
+            ["bash", "-c", f"(exit {self.status}); {command}"],
+            cwd=self.work,
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
         try:
-            result = subprocess.run(
-                ["bash", "-c", f"(exit {self.status}); {command}"],
-                cwd=self.work,
-                env=self.env,
-                stdin=subprocess.DEVNULL,
-                capture_output=True,
-                timeout=TIMEOUT,
-            )
+            stdout, stderr = proc.communicate(timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
             self.status = 124
             return [f"(no output: the command ran for more than {TIMEOUT} s)"]
-        self.status = result.returncode
-        out = result.stdout.decode("utf-8", "replace") + result.stderr.decode("utf-8", "replace")
-        return clean_output(out)
+        self.status = proc.returncode
+        return clean_output(stdout.decode("utf-8", "replace") + stderr.decode("utf-8", "replace"))
 
     def close(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)

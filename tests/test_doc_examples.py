@@ -155,6 +155,7 @@ def test_a_command_that_hangs_is_stopped(monkeypatch: pytest.MonkeyPatch) -> Non
     runner = docs.Runner()
     try:
         assert runner.run("sleep 10") == ["(no output: the command ran for more than 1 s)"]
+        assert runner.run("sleep 10 | cat") == ["(no output: the command ran for more than 1 s)"]
         assert runner.run("echo $?") == ["124"]
         assert runner.run("cat") == []  # stdin is empty, not the terminal
     finally:
