@@ -33,9 +33,12 @@ fuzz: $(BIN)/python
 	CABLECLI_FUZZ=$(FUZZ) $(BIN)/python -m pytest tests/test_fuzz.py -m fuzz -p no:cacheprovider \
 		--hypothesis-show-statistics -q
 
+# docs/rules.md from the rules, and the outputs shown under every `$ cablecli` example of README.md
+# and docs/*.md from a real run over examples/ (tests/test_doc_examples.py checks them).
 docs: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/python scripts/gen_rules_doc.py
+	$(BIN)/python scripts/update_doc_examples.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache bench/out

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from cablecli.reference import station_name
-from tests.conftest import FIXTURES, need_corpus
+from tests.conftest import FIXTURES, REAL_CORPUS
 from tests.golden_output import EXTENSIONS, check_golden, invoke, orphans
 
 INPUTS = [
@@ -249,8 +249,8 @@ def test_help_has_examples():
 
 
 def test_every_routing_indicator_of_the_corpus_resolves_to_a_station():
-    corpus = need_corpus()
-    r = invoke(["addressees", "--count", str(corpus), "-f", "jsonl"])
+    corpus = [str(p) for p in REAL_CORPUS]
+    r = invoke(["addressees", "--count", *corpus, "-f", "jsonl"])
     assert r.exit_code == 0, r.stderr
     rows = [json.loads(line) for line in r.stdout.splitlines()]
     with_ri = [row for row in rows if row["routing_indicator"]]
@@ -260,7 +260,7 @@ def test_every_routing_indicator_of_the_corpus_resolves_to_a_station():
     # every RI of the real corpus is in the shipped table, and --count names it from there
     assert [row for row in with_ri if row["name"] != station_name(row["routing_indicator"])] == []
     # and the per-cable rows agree
-    per_cable = invoke(["addressees", str(corpus), "-f", "jsonl"])
+    per_cable = invoke(["addressees", *corpus, "-f", "jsonl"])
     stations = {json.loads(line)["station"] for line in per_cable.stdout.splitlines()
                 if json.loads(line)["routing_indicator"]}  # fmt: skip
     assert None not in stations

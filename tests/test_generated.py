@@ -1,4 +1,4 @@
-"""A generated corpus in every form: the same cable read from text, HTML and CSV gives the same
+"""A corpus from tests/support/cablegen.py in every form: the same cable read from text, HTML and CSV gives the same
 record (apart from `source`), and the fields agree with the generator's truth file."""
 
 from __future__ import annotations
@@ -57,3 +57,14 @@ def test_fields_agree_with_truth(corpus, records):
         if bad:
             wrong.append((truth["reference_id"], truth["format"], bad))
     assert wrong == []
+
+
+def test_the_generator_is_deterministic(tmp_path):
+    one = generate(tmp_path / "one", count=20, seed="same", fmt="mixed", messy=0.5)
+    two = generate(tmp_path / "two", count=20, seed="same", fmt="mixed", messy=0.5)
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert len(files) == 2 * 20 + 2  # a text file and a page per cable, the dump and the truth
+    assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    other = generate(tmp_path / "other", count=20, seed="another", fmt="mixed")
+    assert (other / "cables.csv").read_bytes() != (one / "cables.csv").read_bytes()

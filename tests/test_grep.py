@@ -5,19 +5,18 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from cablecli.cli import app
+from tests.conftest import generate
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BAKU = str(FIXTURES / "08BAKU187.txt")
 TWO = str(FIXTURES / "two-cables.txt")
 FIVE = str(FIXTURES / "five.csv")
-GENCORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "tools" / "gencorpus.py"
 
 
 @pytest.fixture(autouse=True)
@@ -319,25 +318,8 @@ def _scan_ids(path: Path, literal: str, ignore_case: bool = False) -> set[str]:
 
 @pytest.fixture(scope="module")
 def dump(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not GENCORPUS.is_file():
-        pytest.skip("gencorpus.py is not there")
     out = tmp_path_factory.mktemp("dump") / "cables.csv"
-    subprocess.run(
-        [
-            sys.executable,
-            str(GENCORPUS),
-            "--count",
-            "2000",
-            "--seed",
-            "grep",
-            "--format",
-            "csv",
-            "--out",
-            str(out),
-            "--quiet",
-        ],
-        check=True,
-    )
+    generate(out, 2000, seed="grep", fmt="csv")
     return out
 
 

@@ -7,7 +7,6 @@ import io
 import os
 import random
 import re
-import subprocess
 import sys
 import tracemalloc
 import types
@@ -19,11 +18,11 @@ from cablecli.inputs import FORMATS, CableInputError, CableText, InputError, ite
 from cablecli.inputs.csvdump import read_csv
 from cablecli.inputs.detect import peek_head, sniff
 from cablecli.inputs.walk import expand_paths
+from tests.conftest import generate
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HTML = FIXTURES / "html"
 TEXT = FIXTURES / "text"
-GENCORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "tools" / "gencorpus.py"
 
 CABLE = (
     "VZCZCXYZ0659\n"
@@ -791,27 +790,7 @@ def _comparable(text: str) -> str:
 
 
 def test_generated_corpus_same_texts_in_every_form(tmp_path: Path) -> None:
-    if not GENCORPUS.is_file():
-        pytest.skip(f"{GENCORPUS} not found")
-    out = tmp_path / "corpus"
-    subprocess.run(
-        [
-            sys.executable,
-            str(GENCORPUS),
-            "--count",
-            "50",
-            "--seed",
-            "7",
-            "--format",
-            "mixed",
-            "--out",
-            str(out),
-            "--messy",
-            "0.3",
-            "--quiet",
-        ],
-        check=True,
-    )
+    out = generate(tmp_path / "corpus", 50, seed="7", fmt="mixed", messy=0.3)
     by_form: dict[str, dict[str, str]] = {}
     for name, form in (("text", "text"), ("html", "html"), ("cables.csv", "csv")):
         items = texts(iter_texts([out / name]))

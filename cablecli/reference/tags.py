@@ -37,26 +37,76 @@ _ACRONYM_SHAPE = re.compile(r"^[A-Z][A-Z0-9]{2,7}$")
 
 @dataclass(frozen=True, slots=True)
 class TagInfo:
-    """One tag explained: its code as written (normalised), its kind, and what it means (None if unknown)."""
+    """One tag explained: its code as written (normalised), its kind, and what it means (None if unknown).
+
+    `meaning` is the one line to show. For a listed code it is made from three parts kept apart here:
+    `listed`, what the published TAGS lists say; `era`, the list that is from ("2000s", "1974, 2009",
+    "current"); and `usage`, how the published cables use the code where that differs from the lists or
+    no list has it. A code whose list meaning and usage disagree (SR: Suriname in today's list, Serbia in
+    the cables of 2008-2010) is shown with both.
+    """
 
     code: str
     kind: str
     meaning: str | None
+    listed: str | None = None
+    era: str | None = None
+    usage: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    kind: str
+    listed: str | None
+    era: str | None
+    usage: str | None
+    note: str
+    iso: str | None = None
+
+    def info(self, code: str) -> TagInfo:
+        return TagInfo(
+            code, self.kind, _shown(self.listed, self.era, self.usage), self.listed, self.era, self.usage
+        )
+
+
+# Eras of the lists that the Cablegate cables (2000s) were tagged with: a meaning from them needs no label.
+_CABLEGATE_ERAS = ("2000s", "2009")
+
+
+def _shown(listed: str | None, era: str | None, usage: str | None) -> str | None:
+    """The meaning to show: the list's meaning, its era when that is not the 2000s, and the cables' usage."""
+    if listed and usage:
+        return f"{listed} ({era or 'a'} list); the cables use it for {usage}"
+    if usage:
+        return f"{usage[:1].upper()}{usage[1:]}, as the cables use it (in no list)"
+    if listed and era and not any(e in era for e in _CABLEGATE_ERAS):
+        return f"{listed} ({era} list)"
+    return listed
+
+
+def _field(row: list[str], i: int) -> str | None:
+    return (row[i] or None) if len(row) > i else None
 
 
 @cache
-def _tag_table() -> dict[str, tuple[str, str | None, str]]:
-    """code -> (kind, meaning, note) for subject, program and organization tags."""
-    return {row[0]: (row[1], row[2] or None, row[3] if len(row) > 3 else "") for row in read_rows("tags.tsv")}
-
-
-@cache
-def _country_table() -> dict[str, tuple[str | None, str, str]]:
-    """TAGS geographic code -> (ISO code or None, name, note)."""
+def _tag_table() -> dict[str, _Entry]:
+    """code -> entry, for subject, program and organization tags."""
     return {
-        row[0]: (None if row[1] == "-" else row[1], row[2], row[3] if len(row) > 3 else "")
-        for row in read_rows("countries.tsv")
+        row[0]: _Entry(row[1], _field(row, 2), _field(row, 3), _field(row, 4), _field(row, 5) or "")
+        for row in read_rows("tags.tsv")
     }
+
+
+@cache
+def _country_table() -> dict[str, _Entry]:
+    """TAGS geographic code -> entry (its `iso` the ISO code of the same country, or None)."""
+    return {
+        row[0]: _Entry(
+            "country", _field(row, 2), _field(row, 3), _field(row, 4), _field(row, 5) or "",
+            None if row[1] == "-" else row[1],
+        )
+        for row in read_rows("countries.tsv")
+    }  # fmt: skip
 
 
 @cache
@@ -86,7 +136,8 @@ def _person(code: str) -> TagInfo | None:
     meaning = _readable_name(m.group("surname"), m.group("given"))
     prefix = m.groupdict().get("prefix")
     if prefix:
-        prefix_meaning = _tag_table().get(prefix, (None, None, ""))[1]
+        entry = _tag_table().get(prefix)
+        prefix_meaning = entry.info(prefix).meaning if entry else None
         meaning += f"; {prefix}: {prefix_meaning}" if prefix_meaning else f"; {prefix}"
     return TagInfo(code, "person", meaning)
 
@@ -101,12 +152,9 @@ def explain_tag(code: str) -> TagInfo:
     An ISO 3166 code that is not a TAGS code (AZ, RU) is a country whose meaning names the TAGS code to use.
     """
     tag = normalize_tag(code)
-    listed = _tag_table().get(tag)
-    if listed is not None:
-        return TagInfo(tag, listed[0], listed[1])
-    country = _country_table().get(tag)
-    if country is not None:
-        return TagInfo(tag, "country", country[1])
+    entry = _tag_table().get(tag) or _country_table().get(tag)
+    if entry is not None:
+        return entry.info(tag)
     person = _person(tag)
     if person is not None:
         return person
@@ -140,8 +188,8 @@ def is_known_tag(code: str) -> bool:
 def tag_note(code: str) -> str | None:
     """A remark on a listed tag, e.g. that it misspells another; None if there is none."""
     tag = normalize_tag(code)
-    listed = _tag_table().get(tag) or _country_table().get(tag)
-    return (listed[2] or None) if listed else None
+    entry = _tag_table().get(tag) or _country_table().get(tag)
+    return (entry.note or None) if entry else None
 
 
 def tag_category(code: str) -> str | None:
@@ -154,16 +202,17 @@ def tag_category(code: str) -> str | None:
 
 def known_tags() -> dict[str, TagInfo]:
     """Every listed tag, geographic ones included, by code."""
-    table = {code: TagInfo(code, kind, meaning) for code, (kind, meaning, _) in _tag_table().items()}
-    for code, (_, name, _) in _country_table().items():
-        table.setdefault(code, TagInfo(code, "country", name))
+    table = {code: entry.info(code) for code, entry in _tag_table().items()}
+    for code, entry in _country_table().items():
+        table.setdefault(code, entry.info(code))
     return table
 
 
 def country_name(code: str) -> str | None:
     """The country or area a geographic TAGS code stands for ("AJ" -> "Azerbaijan"), or None."""
-    entry = _country_table().get(normalize_tag(code))
-    return entry[1] if entry else None
+    tag = normalize_tag(code)
+    entry = _country_table().get(tag)
+    return entry.info(tag).meaning if entry else None
 
 
 def fips_for_iso(iso_code: str) -> str | None:
@@ -189,6 +238,9 @@ def iso_confusion(code: str) -> str | None:
     use = f"whose TAGS code is {fips}" if fips else "which has no TAGS code of its own"
     if own is None:
         return f"{tag} is not a TAGS country code; in ISO 3166 it is {iso_name}, {use}"
-    if own[0] == tag:
+    if own.iso == tag:
         return None
-    return f"{tag} is {own[1]} in TAGS; in ISO 3166 {tag} is {iso_name}, {use}"
+    own_use = (
+        f"the cables use {tag} for {own.usage}" if own.usage else f"{tag} is {own.info(tag).meaning} in TAGS"
+    )
+    return f"{own_use}; in ISO 3166 {tag} is {iso_name}, {use}"
