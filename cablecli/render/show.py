@@ -21,6 +21,7 @@ from cablecli.view import CableView, ParagraphView
 # The conventional colours of classification banners.
 BANNER_STYLES = {
     "UNCLASSIFIED": "bold white on green4",
+    "LIMITED OFFICIAL USE": "bold black on yellow3",
     "CONFIDENTIAL": "bold white on blue",
     "SECRET": "bold white on red3",
     "TOP SECRET": "bold black on dark_orange",
