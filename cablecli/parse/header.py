@@ -255,15 +255,16 @@ def parse_header(lines: list[str]) -> Header:
             h.precedence = PRECEDENCE_LETTERS[m.group(1).upper()]
             _set_dtg(h, m.group(3, 4, 5, 6, 7), s, i)
         elif PAGE_HEADER.match(u):
-            # `TO PAGE 02  STATE 015113 182333Z`: inside a list the list goes on; after FM it is the list
-            # the prefix names that starts there.
-            if current is None and u.startswith("TO "):
+            # `TO PAGE 02  STATE 015113 182333Z`: the keyword of a list's first line merged with the next
+            # page's header; the list it names starts there. TO never follows INFO or XMT, nor INFO XMT:
+            # there the keyword is debris and the open list goes on.
+            if u.startswith("TO ") and current is None:
                 current = h.to
-            elif current is None and u.startswith("INFO "):
+            elif u.startswith("INFO ") and current is not h.xmt and (current is not h.info or not h.info):
                 current = h.info
-            elif current is None and u.startswith("XMT"):
+            elif u.startswith("XMT"):
                 current = h.xmt
-            elif current is None:
+            elif not u.startswith(("TO ", "INFO ")):
                 h.page_header = True
                 after_page = not seen_any or h.origin is None
         elif u.startswith("FM "):
