@@ -170,6 +170,68 @@ def test_outgoing_1970s_telegram():
     assert "NQXVVZCZ" not in c.body and "CONFIDENTIAL" not in c.body
 
 
+# A circular whose INFO list runs over a page break: banners and the page header cut the list.
+CIRCULAR_1970S = """\
+UNCLASSIFIED
+
+PAGE 01   STATE  123456
+
+71
+ORIGIN    EUR-12
+
+INFO  OCT-01    ADP-00  /013  R
+
+DRAFTED BY EUR/ RPE: JDOE
+APPROVED BY EUR: RROE
+---------------------       004455
+R 041212Z MAR 76
+FM SECSTATE WASHDC
+TO ALL EUROPEAN DIPLOMATIC POSTS
+INFO AMEMBASSY OTTAWA
+AMEMBASSY CANBERRA
+UNCLASSIFIED
+
+UNCLASSIFIED
+
+PAGE 02   STATE  123456
+
+AMEMBASSY WELLINGTON
+AMEMBASSY TOKYO
+
+
+UNCLASSIFIED STATE 123456
+
+E.O. 11652: N/A
+TAGS: OECD
+SUBJECT: MINISTERIAL DATES
+
+1. MINISTERIAL WILL MEET JUNE 21-22.    KISSINGER
+
+
+UNCLASSIFIED
+
+
+
+
+NNN
+"""
+
+
+def test_addressee_list_across_a_page_break():
+    c = parse_text(CIRCULAR_1970S)
+    assert c.reference_id == "76STATE123456"
+    assert [a.name for a in c.to] == ["ALL EUROPEAN DIPLOMATIC POSTS"]
+    assert [a.name for a in c.info] == [
+        "AMEMBASSY OTTAWA",
+        "AMEMBASSY CANBERRA",
+        "AMEMBASSY WELLINGTON",
+        "AMEMBASSY TOKYO",
+    ]
+    assert c.classification == "UNCLASSIFIED" and c.subject == "MINISTERIAL DATES"
+    assert c.signers == ("KISSINGER",)
+    assert c.paragraphs[0].text == "MINISTERIAL WILL MEET JUNE 21-22."
+
+
 @pytest.mark.parametrize("instruction", ["GDS", "N/A", "XGDS-2", "ADS", "XGDS-1"])
 def test_executive_order_11652_instructions(instruction):
     text = INCOMING_1970S.replace("E.O. 11652: XGDS-2", f"E.O. 11652: {instruction}")
@@ -278,9 +340,12 @@ def test_bare_mixed_case_dtg_after_a_partial_extract_notice():
     assert c.tags == ("PGOV", "ZA")
 
 
-def test_date_only_in_the_archive_date_line():
+@pytest.mark.parametrize(
+    "line", ["Tuesday, 03 October 2000, 14:02", "Tue, 3 Oct 2000, 14:02", "3 October 2000, 14:02"]
+)
+def test_date_only_in_the_archive_date_line(line):
     text = (
-        "Tuesday, 03 October 2000, 14:02\nC O N F I D E N T I A L SECTION 01 OF 02 LUSAKA 004321\n\n"
+        f"{line}\nC O N F I D E N T I A L SECTION 01 OF 02 LUSAKA 004321\n\n"
         "E.O. 12958: DECL: 10/03/2010\nTAGS: PGOV, ZA\nSUBJECT: CABINET RESHUFFLE\nREF: LUSAKA 4000\n\n"
         "1. (C) Text.\n"
     )

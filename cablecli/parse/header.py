@@ -18,8 +18,8 @@ DTG = re.compile(r"^([ZOPR])(?:\s+([ZOPR]))?\s+(\d{2})(\d{2})(\d{2})\s?Z\s+([A-Z
 BARE_DTG = re.compile(r"^(\d{2})(\d{2})(\d{2})\s?Z\s+([A-Z]{3})\s+(\d{2})\s*$", re.I)
 # The archive's own date line above a cable: `Wednesday, 29 November 2000, 13:59`.
 ARCHIVE_DATE = re.compile(
-    r"^(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,?\s+(\d{1,2})\s+([A-Z]{3})[A-Z]*\.?,?\s+(\d{4}),?\s+"
-    r"(\d{1,2}):(\d{2})\s*$",
+    r"^(?:(?:MON|TUE|WED|THU|FRI|SAT|SUN)[A-Z]*\.?,?\s+)?(\d{1,2})\s+([A-Z]{3})[A-Z]*\.?,?\s+(\d{4}),?\s+"
+    r"(\d{1,2}):(\d{2})(?::\d{2})?\s*(?:UTC|GMT|Z)?\s*$",
     re.I,
 )
 PARTIAL_EXTRACT = "THIS RECORD IS A PARTIAL EXTRACT"
@@ -42,6 +42,8 @@ _DRAFTING = re.compile(r"^(?:DRAFTED|APPROVED|CLEARED|CLEARANCES?|DESIRED\s+DIST
 # `--------------------- 064536`, `------------------A54E38  291401Z /38`.
 _RULE = re.compile(r"^-{5,}")
 _COUNT = re.compile(r"^\d{1,3}$")  # the bare line count under `PAGE 01`
+_CAPTION_WORDS = frozenset({"NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "SIPDIS", "CHEROKEE", "EYES"})
+_PARAGRAPH = re.compile(r"^\d{1,3}\.\s")
 _CONTROL = re.compile(r"^[A-Z]{2,4}\d{3,6}$")  # `CONFIDENTIAL PTQ1234`: a banner with a control number
 
 
@@ -166,6 +168,10 @@ def parse_header(lines: list[str]) -> Header:
         raw = lines[i]
         s = raw.strip()
         if not s:
+            resume = _list_after_page_break(lines, i) if current is not None and h.origin else None
+            if resume is not None:
+                i = resume  # the list goes on after a page break
+                continue
             if current is not None and seen_any and not _header_resumes(lines, i + 1):
                 # A blank line ends an addressee list, and with it the header.
                 break
@@ -218,7 +224,7 @@ def parse_header(lines: list[str]) -> Header:
                 seen_any = True
                 i += 1
                 continue
-            am = ARCHIVE_DATE.match(s) if h.date is None and s[:1].isalpha() else None
+            am = ARCHIVE_DATE.match(s) if h.date is None and s[:1].isalnum() and len(s) < 60 else None
             if am:
                 h.date, h.year = _archive_date(am)
                 seen_any = True
@@ -229,6 +235,11 @@ def parse_header(lines: list[str]) -> Header:
                 _set_dtg(h, bm.group(1, 2, 3, 4, 5), s, i)
                 seen_any = True
                 i += 1
+                continue
+        if current is not None and h.origin is not None and _is_banner(u):
+            resume = _list_after_page_break(lines, i)
+            if resume is not None:
+                i = resume  # a page break inside an addressee list
                 continue
         if START.match(u):
             if seen_any:
@@ -314,6 +325,26 @@ def _header_resumes(lines: list[str], i: int) -> bool:
         return False
     u = lines[i].strip().upper()
     return bool(DTG.match(u) or u.startswith(("FM ", "TO ", "INFO ", "XMT", "DE ")) or SECURITY.match(u))
+
+
+def _list_after_page_break(lines: list[str], i: int) -> int | None:
+    """In a printout a page break (blank lines, banners, `PAGE 02  STATE 097844`) may cut an addressee
+    list: the index of the line where the list goes on, or None when there is no page break at `i` or
+    the line after it starts the cable proper."""
+    broke = False
+    n = len(lines)
+    while i < n:
+        u = lines[i].strip().upper()
+        if u and not (_is_banner(u) or (u.startswith("PAGE") and PAGE_HEADER.match(u))):
+            break
+        broke = broke or bool(u)
+        i += 1
+    if not broke or i >= n:
+        return None
+    u = lines[i].strip().upper()
+    if _looks_like_body(u) or _PARAGRAPH.match(u) or u.split()[0] in _CAPTION_WORDS:
+        return None
+    return i
 
 
 def _looks_like_body(u: str) -> bool:
