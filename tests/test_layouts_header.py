@@ -394,6 +394,17 @@ def test_limited_official_use_is_a_level():
     assert (c.paragraphs[0].marking, c.paragraphs[0].text) == ("LOU", "Text.")
 
 
+def test_check_ranks_limited_official_use_below_confidential():
+    from cablecli.check import run_checks
+
+    text = "LIMITED OFFICIAL USE VALLETTA 1234\n\nE.O. 11652: N/A\nTAGS: ETRD\nSUBJECT: X\n\n1. (LOU) Text.\n"
+    # No signature (SIG001, info) but nothing else: N/A and no Classified By are right on an LOU cable.
+    assert [v.rule for v in run_checks(parse_text(text))] == ["SIG001"]
+    found = run_checks(parse_text(text + "\n2. (C) More.\n"))
+    assert [(v.rule, v.line) for v in found if v.rule != "SIG001"] == [("CLS003", 9)]
+    assert "LIMITED OFFICIAL USE" in found[-1].message
+
+
 # ---- PlusD pages ---------------------------------------------------------------------------------
 
 
