@@ -328,10 +328,15 @@ def test_outgoing_office_distribution_with_drafting_lines():
     assert c.signers == ("POWELL",)
 
 
-def test_bare_mixed_case_dtg_after_a_partial_extract_notice():
+_NOTICE = "This record is a partial extract of the original cable. The full text of the original cable is not available."
+
+
+@pytest.mark.parametrize(
+    "head", [f"{_NOTICE}\n\n031402Z Oct 00", f"{_NOTICE} 031402Z Oct 00", f"{_NOTICE}\nDate: 031402Z OCT 00"]
+)
+def test_bare_mixed_case_dtg_after_a_partial_extract_notice(head):
     text = (
-        "This record is a partial extract of the original cable. The full text of the original cable "
-        "is not available.\n\n031402Z Oct 00\nC O N F I D E N T I A L LUSAKA 004321\n\n"
+        f"{head}\nC O N F I D E N T I A L LUSAKA 004321\n\n"
         "E.O. 12958: DECL: 10/03/2010\nTAGS: PGOV, ZA\nSUBJECT: CABINET RESHUFFLE\n\n1. (C) Text.\n"
     )
     c = parse_text(text)
@@ -502,3 +507,14 @@ def test_plusd_metadata_helpers():
 def test_source_is_kept_on_plain_text():
     c = parse_text(INCOMING_1970S, Source(path="x.txt", format="text"))
     assert c.source.path == "x.txt" and c.reference_id == "75VALLETTA1234"
+
+
+def test_log_block_after_fm_is_office_distribution():
+    text = (
+        "R 251550Z AUG 09\nFM USEU BRUSSELS\nINFO  LOG-00   AF-00    AMAD-00\n      DS-00    DHSE-00  /000W\n"
+        "TO SECSTATE WASHDC\nUNCLAS USEU BRUSSELS 001177\n\nTAGS: OTRA\nSUBJECT: X\n\n1. Text.\n"
+    )
+    c = parse_text(text)
+    assert c.office_distribution.info == ("LOG-00", "AF-00", "AMAD-00", "DS-00", "DHSE-00")
+    assert [a.name for a in c.to] == ["SECSTATE WASHDC"] and c.info == ()
+    assert c.reference_id == "09USEUBRUSSELS1177"

@@ -15,7 +15,11 @@ DE_LINE = re.compile(r"^DE\s+([A-Z0-9]{3,8})\s*(?:#\s*(\d{1,6})(?:\s*/\s*(\d{1,3
 SECURITY = re.compile(r"^ZN[RY]\b")
 DTG = re.compile(r"^([ZOPR])(?:\s+([ZOPR]))?\s+(\d{2})(\d{2})(\d{2})\s?Z\s+([A-Z]{3})\s+(\d{2})\b", re.I)
 # A DTG without precedence letter, alone on its line (`291359Z Nov 00` after a partial-extract notice).
-BARE_DTG = re.compile(r"^(\d{2})(\d{2})(\d{2})\s?Z\s+([A-Z]{3})\s+(\d{2})\s*$", re.I)
+BARE_DTG = re.compile(
+    r"^(?:(?:DATE|DTG|CREATED)\s*:?\s*)?(\d{2})(\d{2})(\d{2})\s?Z\s+([A-Z]{3})\s+(\d{2})\s*$", re.I
+)
+# The same at the end of the partial-extract notice's line.
+_TRAILING_DTG = re.compile(r"\s(\d{2})(\d{2})(\d{2})\s?Z\s+([A-Z]{3})\s+(\d{2})\s*$", re.I)
 # The archive's own date line above a cable: `Wednesday, 29 November 2000, 13:59`.
 ARCHIVE_DATE = re.compile(
     r"^(?:(?:MON|TUE|WED|THU|FRI|SAT|SUN)[A-Z]*\.?,?\s+)?(\d{1,2})\s+([A-Z]{3})[A-Z]*\.?,?\s+(\d{4}),?\s+"
@@ -221,6 +225,9 @@ def parse_header(lines: list[str]) -> Header:
                 i += 1
                 continue
             if h.date is None and not seen_any and u.startswith(PARTIAL_EXTRACT):
+                tm = _TRAILING_DTG.search(s)
+                if tm:
+                    _set_dtg(h, tm.group(1, 2, 3, 4, 5), s, i)
                 seen_any = True
                 i += 1
                 continue
@@ -230,10 +237,17 @@ def parse_header(lines: list[str]) -> Header:
                 seen_any = True
                 i += 1
                 continue
-            bm = BARE_DTG.match(s) if s[:1].isdigit() else None
+            bm = BARE_DTG.match(s) if s[:1].isdigit() or s[:1] in "DdCc" else None
             if bm:
                 _set_dtg(h, bm.group(1, 2, 3, 4, 5), s, i)
                 seen_any = True
+                i += 1
+                continue
+        if was_offices and h.origin is not None:
+            codes = _office_codes(u)
+            if codes is not None:  # an `INFO LOG-00 ...` block after FM, wrapped
+                offices.info.extend(codes)
+                office_lines = True
                 i += 1
                 continue
         if current is not None and h.origin is not None and _is_banner(u):
