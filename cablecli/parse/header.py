@@ -190,7 +190,7 @@ def parse_header(lines: list[str]) -> Header:
         u = s.upper()
         was_page, after_page = after_page, False
         was_offices, office_lines = office_lines, False
-        if h.origin is None and not h.to and h.date is None:
+        if h.origin is None and not h.to and h.precedence is None:
             # Before the DTG: the parts of an archive printout (banner, page header, office distribution).
             if _is_banner(u):
                 i += 1
@@ -237,7 +237,7 @@ def parse_header(lines: list[str]) -> Header:
                 seen_any = True
                 i += 1
                 continue
-            bm = BARE_DTG.match(s) if s[:1].isdigit() or s[:1] in "DdCc" else None
+            bm = BARE_DTG.match(s) if h.date is None and (s[:1].isdigit() or s[:1] in "DdCc") else None
             if bm:
                 _set_dtg(h, bm.group(1, 2, 3, 4, 5), s, i)
                 seen_any = True
