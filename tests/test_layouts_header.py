@@ -232,11 +232,21 @@ def test_addressee_list_across_a_page_break():
     assert c.paragraphs[0].text == "MINISTERIAL WILL MEET JUNE 21-22."
 
 
-@pytest.mark.parametrize("instruction", ["GDS", "N/A", "XGDS-2", "ADS", "XGDS-1"])
-def test_executive_order_11652_instructions(instruction):
-    text = INCOMING_1970S.replace("E.O. 11652: XGDS-2", f"E.O. 11652: {instruction}")
-    c = parse_text(text)
+@pytest.mark.parametrize(
+    ("line", "instruction"),
+    [
+        ("E.O. 11652: GDS", "GDS"),
+        ("E.O. 11652: N/A", "N/A"),
+        ("E.O. 11652: XGDS-2", "XGDS-2"),
+        ("E.O. 11652: ADS", "ADS"),
+        ("E. O. 11652:  N/ A", "N/ A"),
+        ("E.O. 11652 XGDS-1", "XGDS-1"),
+    ],
+)
+def test_executive_order_11652_instructions(line, instruction):
+    c = parse_text(INCOMING_1970S.replace("E.O. 11652: XGDS-2", line))
     assert (c.executive_order, c.declassify.raw, c.declassify.on) == ("11652", instruction, None)
+    assert c.tags == ("ETRD", "MT")
 
 
 def test_1970s_check_knows_the_era():
