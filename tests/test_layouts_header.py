@@ -528,3 +528,19 @@ def test_log_block_after_fm_is_office_distribution():
     assert c.office_distribution.info == ("LOG-00", "AF-00", "AMAD-00", "DS-00", "DHSE-00")
     assert [a.name for a in c.to] == ["SECSTATE WASHDC"] and c.info == ()
     assert c.reference_id == "09USEUBRUSSELS1177"
+
+
+def test_trailer_and_run_on_signer_leave_other_endings_alone():
+    from cablecli.parse.archive import split_run_on_signer, trailer_start
+
+    lines = ["1. TEXT ENDS HERE.", "DERSE", ""]
+    assert trailer_start(lines, 0) == 3
+    lines = ["1. TEXT.", "TASCA", "", "CONFIDENTIAL", "", "NNN"]
+    assert trailer_start(lines, 0) == 3
+    # A run of capitals is a garbled end mark only between a banner and the archive's notes.
+    lines = ["1. TEXT.", "CONFIDENTIAL", "NQXVVZCZ", "", "*** Current Classification ***   CONFIDENTIAL"]
+    assert trailer_start(lines, 0) == 1
+    assert trailer_start(["1. TEXT.", "CONFIDENTIAL", "SMITH"], 0) == 3
+    assert split_run_on_signer(["1. WE AGREE.    PORTER"], 1, 0) == ["1. WE AGREE.", "PORTER"]
+    assert split_run_on_signer(["1. WE AGREE.   THANKS"], 1, 0) == ["1. WE AGREE.   THANKS"]
+    assert split_run_on_signer(["1. WE AGREE. PORTER"], 1, 0) == ["1. WE AGREE. PORTER"]

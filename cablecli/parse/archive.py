@@ -17,7 +17,8 @@ _ARCHIVE_NOTE = re.compile(r"^\*{3}.*\*{3}")
 _END_MARK = re.compile(r"^N{3,4}$")
 _GARBLED = re.compile(r"^[A-Z]{3,12}$")
 # A signature run onto the last line of the text: `... FOREIGN AFFAIRS.    PORTER`.
-_RUN_ON_SIGNER = re.compile(r"^(.*[.)\"])\s{2,}([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?)$")
+_RUN_ON_SIGNER = re.compile(r"^(.*[.)\"])\s{3,}([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?)$")
+_NOT_NAMES = frozenset({"END", "THANKS", "BT", "NNNN", "NNN", "SIPDIS", "NOFORN", "UNCLASSIFIED"})
 
 
 def _bare_banner(s: str) -> bool:
@@ -65,10 +66,10 @@ def split_run_on_signer(lines: list[str], end: int, start: int) -> list[str]:
     if j < start:
         return lines
     s = lines[j].rstrip()
-    if len(s) > 120 or "  " not in s:
+    if len(s) > 120 or "   " not in s:
         return lines
     m = _RUN_ON_SIGNER.match(s.strip())
-    if not m or m.group(2) in LEVELS:
+    if not m or m.group(2) in LEVELS or m.group(2).split()[0] in _NOT_NAMES:
         return lines
     return lines[:j] + [m.group(1), m.group(2)] + lines[j + 1 :]
 
