@@ -508,6 +508,8 @@ def test_plusd_metadata_helpers():
     assert plusd_reference_id("not an id") is None
     assert plusd_date("1973 May 22, 18:28 (Tuesday)") == "1973-05-22T18:28:00Z"
     assert plusd_date("-- N/A or Blank --") is None
+    assert plusd_date("1975 January 1") == "1975-01-01"
+    assert plusd_date("1975 Feb 30, 10:00") is None
     assert plusd_tags("KALOUDIS, NICK | PINS - Political Affairs--Internal Security") == [
         "KALOUDIS, NICK",
         "PINS",

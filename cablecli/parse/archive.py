@@ -3,6 +3,7 @@ and the page's metadata table."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -99,7 +100,7 @@ def clean_body(lines: list[str]) -> str | None:
 # ---- the PlusD page's metadata table --------------------------------------------------------------
 
 _CANONICAL_ID = re.compile(r"^(\d{4}|\d{2})([A-Z][A-Z-]*?)(\d+)(?:_[A-Za-z0-9]+)?$")
-_PLUSD_DATE = re.compile(r"^(\d{4})\s+([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{1,2}),?\s+(\d{1,2}):(\d{2})")
+_PLUSD_DATE = re.compile(r"^(\d{4})\s+([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{1,2}):(\d{2}))?")
 _BLANK = "-- N/A or Blank --"
 
 
@@ -117,15 +118,22 @@ def plusd_reference_id(canonical: str) -> str | None:
 
 
 def plusd_date(value: str) -> str | None:
-    """`1974 May 17, 16:00 (Friday)` -> `1974-05-17T16:00:00Z`."""
+    """`1974 May 17, 16:00 (Friday)` -> `1974-05-17T16:00:00Z`; without a time, `1974-05-17`."""
     m = _PLUSD_DATE.match(value.strip())
     if not m:
         return None
     month = MONTHS.get(m.group(2).upper())
     if month is None:
         return None
-    y, d, hh, mm = int(m.group(1)), int(m.group(3)), int(m.group(4)), int(m.group(5))
-    return f"{y:04d}-{month:02d}-{d:02d}T{hh:02d}:{mm:02d}:00Z"
+    y, d = int(m.group(1)), int(m.group(3))
+    try:
+        day = datetime.date(y, month, d).isoformat()
+    except ValueError:
+        return None
+    if m.group(4) is None:
+        return day
+    hh, mm = int(m.group(4)), int(m.group(5))
+    return f"{day}T{hh:02d}:{mm:02d}:00Z" if hh < 24 and mm < 60 else day
 
 
 def plusd_classification(value: str) -> str | None:
@@ -172,7 +180,7 @@ def fill_from_plusd(filled: Filled, meta: dict[str, str]) -> Filled:
         from_text = getattr(filled, name)
         if from_text is None:
             setattr(filled, name, from_meta)
-        elif from_text != from_meta:
+        elif (from_text[:10] if name == "date" and len(from_meta) == 10 else from_text) != from_meta:
             filled.problems.append(
                 Problem(
                     "metadata-disagrees",
