@@ -465,13 +465,19 @@ def test_plusd_page_metadata_fills_what_the_text_lacks():
 
 def test_plusd_page_text_wins_over_disagreeing_metadata():
     header, _, body = INCOMING_1970S.partition("\n\n1. ")
-    synopsis = dict(_SYNOPSIS, Date="1975 Jun 13, 15:00 (Friday)", **{"Original Classification": "SECRET"})
+    synopsis = dict(
+        _SYNOPSIS,
+        Date="1975 Jun 13, 15:00 (Friday)",
+        **{"Original Classification": "SECRET", "Canonical ID": "1975VALLETTA01235_b"},
+    )
     c = _read_page(_plusd_page(header, "1. " + body, synopsis))
     assert c.date == "1975-06-12T15:00:00Z"
     assert c.classification == "LIMITED OFFICIAL USE"
     assert c.tags == ("ETRD", "MT")
     messages = [p.message for p in c.problems if p.code == "metadata-disagrees"]
-    assert len(messages) == 2
+    assert c.reference_id == "75VALLETTA1234"
+    assert len(messages) == 3
+    assert any("reference id" in m and "75VALLETTA1235" in m for m in messages)
     assert any("date" in m and "1975-06-13T15:00:00Z" in m for m in messages)
     assert any("classification" in m and "SECRET" in m for m in messages)
 
