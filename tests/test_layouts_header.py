@@ -549,6 +549,17 @@ def test_trailer_and_run_on_signer_leave_other_endings_alone():
     lines = ["1. TEXT.", "CONFIDENTIAL", "NQXVVZCZ", "", "*** Current Classification ***   CONFIDENTIAL"]
     assert trailer_start(lines, 0) == 1
     assert trailer_start(["1. TEXT.", "CONFIDENTIAL", "SMITH"], 0) == 3
+    lines = [
+        "1. TEXT.",
+        "",
+        "ROE",
+        "",
+        "CONFIDENTIAL",
+        "",
+        "Declassified/Released US Department of State EO Systematic",
+    ]
+    assert trailer_start(lines + ["Review 30 JUN 2006"], 0) == 4
     assert split_run_on_signer(["1. WE AGREE.    PORTER"], 1, 0) == ["1. WE AGREE.", "PORTER"]
+    assert split_run_on_signer(["2. MINIMIZE CONSIDERED.  ROE"], 1, 0) == ["2. MINIMIZE CONSIDERED.", "ROE"]
     assert split_run_on_signer(["1. WE AGREE.   THANKS"], 1, 0) == ["1. WE AGREE.   THANKS"]
     assert split_run_on_signer(["1. WE AGREE. PORTER"], 1, 0) == ["1. WE AGREE. PORTER"]

@@ -12,13 +12,16 @@ from cablecli.parse.ids import MONTHS, make_reference_id
 from cablecli.parse.pages import is_page_break
 from cablecli.parse.preamble import CLASSIFICATION, LEVELS
 
-# The archive's notes after the text: `*** Current Classification ***   LIMITED OFFICIAL USE`.
-_ARCHIVE_NOTE = re.compile(r"^\*{3}.*\*{3}")
+# The archive's notes after the text: `*** Current Classification ***   LIMITED OFFICIAL USE`,
+# `Declassified/Released US Department of State EO Systematic Review 30 JUN 2005` (wrapped or not).
+_ARCHIVE_NOTE = re.compile(
+    r"^(?:\*{3}.*\*{3}.*|Declassified/Released\b.*|Review \d{1,2} [A-Z]{3} \d{4})$", re.I
+)
 # The end-of-message mark, as printed (`NNN`, `NNNN`) or garbled into a run of capitals (`NMAFVVZCZ`).
 _END_MARK = re.compile(r"^N{3,4}$")
 _GARBLED = re.compile(r"^[A-Z]{3,12}$")
 # A signature run onto the last line of the text: `... FOREIGN AFFAIRS.    PORTER`.
-_RUN_ON_SIGNER = re.compile(r"^(.*[.)\"])\s{3,}([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?)$")
+_RUN_ON_SIGNER = re.compile(r"^(.*[.)\"])\s{2,}([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?)$")
 _NOT_NAMES = frozenset({"END", "THANKS", "BT", "NNNN", "NNN", "SIPDIS", "NOFORN", "UNCLASSIFIED"})
 
 
@@ -67,7 +70,7 @@ def split_run_on_signer(lines: list[str], end: int, start: int) -> list[str]:
     if j < start:
         return lines
     s = lines[j].rstrip()
-    if len(s) > 120 or "   " not in s:
+    if len(s) > 120 or "  " not in s:
         return lines
     m = _RUN_ON_SIGNER.match(s.strip())
     if not m or m.group(2) in LEVELS or m.group(2).split()[0] in _NOT_NAMES:
