@@ -329,7 +329,7 @@ def _grep_date(value: str | None, option: str, end: bool = False) -> Any:
         fail(f"{option}: not a date: {value!r} (try 2008-03-04, 2008-03 or 'March 2008')")
 
 
-_LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET")
+_LEVELS = ("UNCLASSIFIED", "LIMITED OFFICIAL USE", "CONFIDENTIAL", "SECRET", "TOP SECRET")
 
 
 @app.command("grep")
@@ -358,7 +358,8 @@ def grep_command(
         list[str] | None,
         typer.Option(
             "--classification",
-            help="Only cables of this level: unclassified, confidential, secret, top secret (repeat: any).",
+            help="Only cables of this level: unclassified, 'limited official use' (or lou), confidential,"
+            " secret, top secret (repeat: any).",
         ),
     ] = None,
     since: Annotated[
@@ -437,6 +438,7 @@ def grep_command(
     levels = []
     for value in classification or []:
         level = " ".join(value.upper().replace("_", " ").replace("-", " ").split())
+        level = {"LOU": "LIMITED OFFICIAL USE", "UNCLAS": "UNCLASSIFIED"}.get(level, level)
         if level not in _LEVELS:
             known = ", ".join(s.lower() for s in _LEVELS)
             fail(f"--classification: unknown level {value!r}; levels are: {known}")

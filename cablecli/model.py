@@ -19,6 +19,7 @@ FIELDS: tuple[str, ...] = (
     "to",
     "info",
     "xmt",
+    "office_distribution",
     "classification",
     "handling",
     "section",
@@ -105,6 +106,19 @@ class Addressee:
             "precedence": self.precedence,
             "serial": self.serial,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeDistribution:
+    """The offices a telegram went to inside the Department, printed above its DTG in archive copies:
+    `ACTION EUR-25` (incoming) or `ORIGIN SPM-01` (outgoing), then `INFO OCT-01 EA-11 ... /096 W`."""
+
+    action: str | None = None
+    origin: str | None = None
+    info: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"action": self.action, "origin": self.origin, "info": list(self.info)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +217,7 @@ class Cable:
     to: tuple[Addressee, ...] = ()
     info: tuple[Addressee, ...] = ()
     xmt: tuple[str, ...] = ()
+    office_distribution: OfficeDistribution | None = None
     classification: str | None = None
     handling: tuple[str, ...] = ()
     section: Section | None = None
@@ -239,6 +254,7 @@ class Cable:
             "to": _dicts(self.to),
             "info": _dicts(self.info),
             "xmt": list(self.xmt),
+            "office_distribution": _opt(self.office_distribution),
             "classification": self.classification,
             "handling": list(self.handling),
             "section": _opt(self.section),

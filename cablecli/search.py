@@ -189,17 +189,34 @@ def body_lines(cable: Cable) -> list[BodyLine]:
     text = cable.text.rstrip("\n")
     offset = len(text) - len(body) if text.endswith(body) else text.find(body)
     first = text.count("\n", 0, offset) + 1 if offset >= 0 else 1
+    values = body.split("\n")
+    numbers = range(first, first + len(values)) if offset >= 0 else _aligned(text.split("\n"), values)
     starts = [(p.line, p.number) for p in cable.paragraphs if p.line is not None]
     lines: list[BodyLine] = []
     k = 0
     current: int | None = None
-    for i, value in enumerate(body.split("\n")):
-        number = first + i
+    for number, value in zip(numbers, values, strict=True):
         while k < len(starts) and starts[k][0] <= number:
             current = starts[k][1]
             k += 1
         lines.append(BodyLine(number, current, value))
     return lines
+
+
+def _aligned(text_lines: list[str], values: list[str]) -> list[int]:
+    """Line numbers of a body that is not one stretch of the text (an archive printout's body, its page
+    breaks left out): each body line matched to the text from the end, in order."""
+    numbers: list[int] = []
+    j = len(text_lines) - 1
+    for value in reversed(values):
+        k = j
+        while k >= 0 and text_lines[k] != value:
+            k -= 1
+        if k >= 0:
+            j = k
+        numbers.append(max(j, 0) + 1)
+        j = max(j - 1, 0) if k >= 0 else j
+    return numbers[::-1]
 
 
 def field_values(cable: Cable, name: str) -> list[str]:

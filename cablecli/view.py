@@ -19,7 +19,7 @@ from cablecli.parse.header import DTG
 
 # `xxxxxx`, `XXXXXXXXXXXX`: how the publishers blanked out names.
 REDACTION = re.compile(r"(?<![A-Za-z])[xX]{4,}(?![A-Za-z])")
-_DTG_TEXT = re.compile(r"\d{6}Z\s+[A-Z]{3}\s+\d{2}", re.I)
+_DTG_TEXT = re.compile(r"\d{6}\s?Z\s+[A-Z]{3}\s+\d{2}", re.I)
 
 
 @dataclass(frozen=True)

@@ -97,17 +97,21 @@ def find_marks(lines: list[str], cable: Cable) -> Marks:
     m = Marks()
     n = len(lines)
     m.body_start = next((p.line - 1 for p in cable.paragraphs if p.line), n)
-    # The classification line: the first one before the body.
+    # The classification line: the first one before the body; a bare banner above it (archive
+    # printouts start with one) counts only when no line with an office and serial follows.
     cls_index = None
     for i in range(min(n, m.body_start)):
         u = lines[i].upper()
         if CLASSIFICATION.match(u):
             cl = parse_classification_line(u)
             if cl is not None:
-                cls_index = i
-                m.classification_line = cl
-                m.classification = Mark(i, len(u) - len(u.lstrip()), lines[i].strip())
-                break
+                banner = cl.serial is None and not cl.rest
+                if cls_index is None or not banner:
+                    cls_index = i
+                    m.classification_line = cl
+                    m.classification = Mark(i, len(u) - len(u.lstrip()), lines[i].strip())
+                if not banner:
+                    break
     header_limit = cls_index if cls_index is not None else min(n, m.body_start, 80)
     _walk_header(lines, header_limit, m)
     preamble_from = cls_index if cls_index is not None else m.header_end

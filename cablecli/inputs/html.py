@@ -24,7 +24,8 @@ classification is the link's text: its `title` attribute is wrong on many pages.
 Archive pages of the older PlusD site (no `<pre>`) are read best effort: the text is the
 "text-header" block and the "tagged-text" block, and metadata holds the synopsis fields under
 their labels in snake case ("canonical_id", "date", "original_classification", "from", ...),
-never under the Cablegate keys, since their values are not in the same form.
+never under the Cablegate keys, since their values are not in the same form; the parser fills from
+them what the text lacks (cablecli.parse.archive).
 """
 
 from __future__ import annotations

@@ -5,6 +5,14 @@ from __future__ import annotations
 import re
 
 from cablecli.model import Cable, Problem, Source
+from cablecli.parse.archive import (
+    Filled,
+    clean_body,
+    fill_from_plusd,
+    is_plusd,
+    split_run_on_signer,
+    trailer_start,
+)
 from cablecli.parse.body import parse_body
 from cablecli.parse.classified_by import classified_by_in_body, read_classified_by
 from cablecli.parse.header import parse_header
@@ -20,6 +28,7 @@ _SECURITY_LEVELS = {
     "TTTTT": "TOP SECRET",
 }
 _META_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})")
+_REDACTED = re.compile(r"^X{4,}$")
 _CSV_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})")
 
 
@@ -49,7 +58,10 @@ def _parse(text: str, source: Source) -> Cable:
     problems.extend(h.problems)
     p = parse_preamble(lines, h.end)
     problems.extend(p.problems)
-    b = parse_body(lines, p.end)
+    # An archive printout ends with a trailer (banner, `NNN`, the archive's notes): not the body.
+    body_end = trailer_start(lines, p.end)
+    body_lines = split_run_on_signer(lines[:body_end], body_end, p.end)
+    b = parse_body(body_lines, p.end)
 
     cl = p.classification_line
     classification = cl.classification if cl else None
@@ -62,12 +74,24 @@ def _parse(text: str, source: Source) -> Cable:
     year = h.year
     date = h.date
     office = cl.office if cl and cl.office else (canonical_office(h.origin) if h.origin else None)
+    if office and _REDACTED.match(office):
+        # `C O N F I D E N T I A L XXXXXXXXXXXX 000004`: the office is redacted; FM names it.
+        problems.append(Problem("redacted-office", f"office redacted on the classification line: {office}"))
+        office = canonical_office(h.origin) if h.origin else None
     serial = cl.serial if cl and cl.serial else (h.station.serial if h.station else None)
     reference_id = make_reference_id(year, office, serial)
     origin = h.origin
 
     meta = source.metadata or {}
-    if meta:
+    tags = list(p.tags)
+    if meta and is_plusd(meta):
+        f = fill_from_plusd(Filled(reference_id, date, classification, origin, tags), meta)
+        reference_id, date, classification, origin, tags = (f.reference_id, f.date, f.classification,
+                                                            f.origin, f.tags)  # fmt: skip
+        if year is None and date:
+            year = int(date[:4])
+        problems.extend(f.problems)
+    elif meta:
         reference_id = reference_id or meta.get("reference_id") or None
         if date is None:
             date = _metadata_date(meta.get("created") or meta.get("date") or "")
@@ -100,8 +124,10 @@ def _parse(text: str, source: Source) -> Cable:
         if doubt:
             problems.append(Problem("classified-by-unsure", f"Classified By: {doubt}"))
 
-    body_lines = lines[p.end :]
-    body = "\n".join(body_lines).strip("\n") or None
+    if h.page_header or h.office_distribution or (meta and is_plusd(meta)):
+        body = clean_body(lines[p.end : body_end])  # an archive printout: page breaks are not text
+    else:
+        body = "\n".join(lines[p.end : body_end]).strip("\n") or None
 
     handling = list(dict.fromkeys(p.handling))
     return Cable(
@@ -117,6 +143,7 @@ def _parse(text: str, source: Source) -> Cable:
         to=tuple(h.to),
         info=tuple(h.info),
         xmt=tuple(h.xmt),
+        office_distribution=h.office_distribution,
         classification=classification,
         handling=tuple(handling),
         section=cl.section if cl else None,
@@ -124,7 +151,7 @@ def _parse(text: str, source: Source) -> Cable:
         distribution=tuple(p.distribution),
         executive_order=p.executive_order,
         declassify=p.declassify,
-        tags=tuple(p.tags),
+        tags=tuple(tags),
         subject=p.subject,
         references=references,
         classified_by=classified_by,

@@ -13,7 +13,7 @@ PARAGRAPH = re.compile(
     r"^\s*(¶\s*)?(\d{1,3})\s?\.(?!\d)\s*(?:\(\s*([A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z]+)*|[A-Z]{1,4} NF)\s*\))?\s*"
 )
 _MARKING_OK = re.compile(
-    r"^(?:U|SBU|C|S|TS|FOUO|SNF|CNF|UNCLASSIFIED|CONFIDENTIAL|SECRET|NF|[UCS]\s?NF|TS\s?NF)"
+    r"^(?:U|SBU|LOU|C|S|TS|FOUO|SNF|CNF|UNCLASSIFIED|CONFIDENTIAL|SECRET|NF|[UCS]\s?NF|TS\s?NF)"
 )
 _SIGNER = re.compile(
     r"^[A-Z][A-Z'\-]*(?:\.? [A-Z][A-Z'\-]*\.?){0,3}(?:\s*/\s*[A-Z][A-Z'\-]*(?:\.? [A-Z][A-Z'\-]*){0,3})*$"

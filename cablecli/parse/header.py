@@ -5,15 +5,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cablecli.model import Addressee, Problem, Routing, Station
-from cablecli.parse.ids import PRECEDENCE_LETTERS, dtg_to_iso
+from cablecli.model import Addressee, OfficeDistribution, Problem, Routing, Station
+from cablecli.parse.ids import MONTHS, PRECEDENCE_LETTERS, dtg_to_iso
 from cablecli.parse.preamble import CLASSIFICATION
 
 START = re.compile(r"^VZCZC[A-Z0-9]*$")
 PROSIGN = re.compile(r"^(ZZ|OO|PP|RR)((?:\s+[A-Z0-9]{4,8})*)\s*$")
 DE_LINE = re.compile(r"^DE\s+([A-Z0-9]{3,8})\s*(?:#\s*(\d{1,6})(?:\s*/\s*(\d{1,3}))?)?\s*(\d{7})?")
 SECURITY = re.compile(r"^ZN[RY]\b")
-DTG = re.compile(r"^([ZOPR])(?:\s+([ZOPR]))?\s+(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2})\b", re.I)
+DTG = re.compile(r"^([ZOPR])(?:\s+([ZOPR]))?\s+(\d{2})(\d{2})(\d{2})\s?Z\s+([A-Z]{3})\s+(\d{2})\b", re.I)
+# A DTG without precedence letter, alone on its line (`291359Z Nov 00` after a partial-extract notice).
+BARE_DTG = re.compile(
+    r"^(?:(?:DATE|DTG|CREATED)\s*:?\s*)?(\d{2})(\d{2})(\d{2})\s?Z\s+([A-Z]{3})\s+(\d{2})\s*$", re.I
+)
+# The same at the end of the partial-extract notice's line.
+_TRAILING_DTG = re.compile(r"\s(\d{2})(\d{2})(\d{2})\s?Z\s+([A-Z]{3})\s+(\d{2})\s*$", re.I)
+# The archive's own date line above a cable: `Wednesday, 29 November 2000, 13:59`.
+ARCHIVE_DATE = re.compile(
+    r"^(?:(?:MON|TUE|WED|THU|FRI|SAT|SUN)[A-Z]*\.?,?\s+)?(\d{1,2})\s+([A-Z]{3})[A-Z]*\.?,?\s+(\d{4}),?\s+"
+    r"(\d{1,2}):(\d{2})(?::\d{2})?\s*(?:UTC|GMT|Z)?\s*$",
+    re.I,
+)
+PARTIAL_EXTRACT = "THIS RECORD IS A PARTIAL EXTRACT"
 # Page headers that interrupt addressee lists: `TO PAGE 02  STATE 015113 182333Z`.
 PAGE_HEADER = re.compile(r"^(?:(?:TO|INFO|XMT)\s+)?PAGE\s+\d+\b")
 PRECEDENCE_WORDS = ("NIACT IMMEDIATE", "FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE")
@@ -22,6 +35,20 @@ _RI_ENTRY = re.compile(r"^R[A-Z]{3,7}/")
 _RI_ONLY = re.compile(r"^R[A-Z]{3,7}(?: R[A-Z]{3,7})*$")
 _KEYWORD = re.compile(r"^(TO|INFO|XMT|BT|FM)\b")
 _LOG_BLOCK = re.compile(r"^INFO\s+LOG-\d+")
+# The office-distribution block that archive copies print above the DTG: an office code with its
+# copy count (`EUR-25`, `LOG-00`), the total closing the list (`/096 W`, `/028  R`, `/012W`).
+_OFFICE_CODE = re.compile(r"^[A-Z][A-Z0-9/]{0,9}-\d{1,3}$")
+_OFFICE_TOTAL = re.compile(r"^/\d{1,4}[A-Z]?$")
+_OFFICE_ROLE = re.compile(r"^(ACTION|ORIGIN)\s+(\S.*)$")
+# Drafting lines of an outgoing telegram; the lines after them (clearances, a bare serial or date)
+# run up to the separator rule.
+_DRAFTING = re.compile(r"^(?:DRAFTED|APPROVED|CLEARED|CLEARANCES?|DESIRED\s+DISTRIBUTION)\b")
+# `--------------------- 064536`, `------------------A54E38  291401Z /38`.
+_RULE = re.compile(r"^-{5,}")
+_COUNT = re.compile(r"^\d{1,3}$")  # the bare line count under `PAGE 01`
+_CAPTION_WORDS = frozenset({"NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "SIPDIS", "CHEROKEE", "EYES"})
+_PARAGRAPH = re.compile(r"^\d{1,3}\.\s")
+_CONTROL = re.compile(r"^[A-Z]{2,4}\d{3,6}$")  # `CONFIDENTIAL PTQ1234`: a banner with a control number
 
 
 @dataclass
@@ -37,6 +64,8 @@ class Header:
     to: list[Addressee] = field(default_factory=list)
     info: list[Addressee] = field(default_factory=list)
     xmt: list[str] = field(default_factory=list)
+    office_distribution: OfficeDistribution | None = None
+    page_header: bool = False  # the text is an archive printout with `PAGE 01 ...` headers
     end: int = 0  # index of the first line after the header
     problems: list[Problem] = field(default_factory=list)
 
@@ -68,6 +97,66 @@ def _is_header_line(u: str) -> bool:
     )  # fmt: skip
 
 
+def _office_codes(u: str) -> list[str] | None:
+    """The office codes of a distribution line (`OCT-01 EA-11 ... /096 W`), or None if it is not one."""
+    codes: list[str] = []
+    total = False
+    for token in u.split():
+        if _OFFICE_CODE.match(token):
+            codes.append(token)
+        elif _OFFICE_TOTAL.match(token):
+            total = True
+        elif not (total and len(token) == 1 and token.isalpha()):  # the `W` of `/096 W`
+            return None
+    return codes if codes or total else None
+
+
+class _Offices:
+    """Collects the office-distribution block while the header is read."""
+
+    def __init__(self) -> None:
+        self.action: str | None = None
+        self.origin: str | None = None
+        self.info: list[str] = []
+        self.seen = False
+
+    def result(self) -> OfficeDistribution | None:
+        if not self.seen:
+            return None
+        return OfficeDistribution(self.action, self.origin, tuple(self.info))
+
+
+def _archive_date(m: re.Match[str]) -> tuple[str | None, int]:
+    day, mon, year, hour, minute = (
+        int(m.group(1)),
+        m.group(2),
+        int(m.group(3)),
+        int(m.group(4)),
+        int(m.group(5)),
+    )
+    if MONTHS.get(mon.upper()) is None or not 1900 <= year <= 2065:
+        return None, year
+    return dtg_to_iso(day, hour, minute, mon, year % 100), year
+
+
+def _set_dtg(h: Header, parts: tuple[str, ...], line: str, i: int) -> None:
+    """Day, hour, minute, month, two-digit year of a DTG -> the header's date and year."""
+    day, hour, minute, mon, yy = int(parts[0]), int(parts[1]), int(parts[2]), parts[3], int(parts[4])
+    h.date = dtg_to_iso(day, hour, minute, mon, yy)
+    h.year = 1900 + yy if yy >= 66 else 2000 + yy
+    if h.date is None:
+        h.problems.append(Problem("bad-dtg", f"date-time group is not a real date: {line}", i + 1))
+
+
+def _is_banner(u: str) -> bool:
+    """A classification banner alone on its line, or with a control number (`CONFIDENTIAL PTQ1234`)."""
+    m = CLASSIFICATION.match(u)
+    if not m:
+        return False
+    rest = m.group(2).split()
+    return not rest or (len(rest) == 1 and bool(_CONTROL.match(rest[0])))
+
+
 def parse_header(lines: list[str]) -> Header:
     """Read the header lines at the top of a cable; stop at the first line that is not one."""
     h = Header()
@@ -75,10 +164,18 @@ def parse_header(lines: list[str]) -> Header:
     i = 0
     current: list[Addressee] | list[str] | None = None  # the list that continuation lines extend
     seen_any = False
+    offices = _Offices()
+    office_lines = False  # the last non-blank line was an office-distribution line
+    drafting = 0  # inside the drafting lines (DRAFTED BY ... up to the rule): lines read so far
+    after_page = False  # the line before was `PAGE 01 ...` (a bare line count may follow)
     while i < n:
         raw = lines[i]
         s = raw.strip()
         if not s:
+            resume = _list_after_page_break(lines, i) if current is not None and h.origin else None
+            if resume is not None:
+                i = resume  # the list goes on after a page break
+                continue
             if current is not None and seen_any and not _header_resumes(lines, i + 1):
                 # A blank line ends an addressee list, and with it the header.
                 break
@@ -91,6 +188,73 @@ def parse_header(lines: list[str]) -> Header:
             i += 1
             continue
         u = s.upper()
+        was_page, after_page = after_page, False
+        was_offices, office_lines = office_lines, False
+        if h.origin is None and not h.to and h.precedence is None:
+            # Before the DTG: the parts of an archive printout (banner, page header, office distribution).
+            if _is_banner(u):
+                i += 1
+                continue
+            if was_page and _COUNT.match(u):
+                i += 1
+                continue
+            if drafting and drafting < 16 and not (_RULE.match(u) or DTG.match(s) or u.startswith("FM ")):
+                drafting += 1  # clearances, `05/22/73 EXT 23262`: up to the rule
+                i += 1
+                continue
+            if _DRAFTING.match(u):
+                drafting, seen_any = 1, True
+                i += 1
+                continue
+            role = _OFFICE_ROLE.match(u)
+            codes = _office_codes(role.group(2) if role else u[5:] if u.startswith("INFO ") else u)
+            if codes is not None and (role or u.startswith("INFO ") or was_offices):
+                if role and codes:
+                    if role.group(1) == "ACTION":
+                        offices.action = offices.action or codes[0]
+                    else:
+                        offices.origin = offices.origin or codes[0]
+                    codes = codes[1:]
+                offices.info.extend(codes)
+                offices.seen = office_lines = seen_any = True
+                i += 1
+                continue
+            if _RULE.match(u):
+                drafting = 0
+                seen_any = True
+                i += 1
+                continue
+            if h.date is None and not seen_any and u.startswith(PARTIAL_EXTRACT):
+                tm = _TRAILING_DTG.search(s)
+                if tm:
+                    _set_dtg(h, tm.group(1, 2, 3, 4, 5), s, i)
+                seen_any = True
+                i += 1
+                continue
+            am = ARCHIVE_DATE.match(s) if h.date is None and s[:1].isalnum() and len(s) < 60 else None
+            if am:
+                h.date, h.year = _archive_date(am)
+                seen_any = True
+                i += 1
+                continue
+            bm = BARE_DTG.match(s) if h.date is None and (s[:1].isdigit() or s[:1] in "DdCc") else None
+            if bm:
+                _set_dtg(h, bm.group(1, 2, 3, 4, 5), s, i)
+                seen_any = True
+                i += 1
+                continue
+        if was_offices and h.origin is not None:
+            codes = _office_codes(u)
+            if codes is not None:  # an `INFO LOG-00 ...` block after FM, wrapped
+                offices.info.extend(codes)
+                office_lines = True
+                i += 1
+                continue
+        if current is not None and h.origin is not None and _is_banner(u):
+            resume = _list_after_page_break(lines, i)
+            if resume is not None:
+                i = resume  # a page break inside an addressee list
+                continue
         if START.match(u):
             if seen_any:
                 break  # the next cable's start line
@@ -111,17 +275,23 @@ def parse_header(lines: list[str]) -> Header:
                 h.problems.append(Problem("bad-de-line", f"DE line not understood: {s}", i + 1))
         elif SECURITY.match(u) and h.security is None:
             h.security = " ".join(s.split())
-        elif h.date is None and h.precedence is None and DTG.match(s):
+        elif h.precedence is None and (h.date is None or h.origin is None) and DTG.match(s):
             m = DTG.match(s)
             h.precedence = PRECEDENCE_LETTERS[m.group(1).upper()]
-            day, hour, minute, mon, yy = (int(m.group(3)), int(m.group(4)), int(m.group(5)), m.group(6),
-                                          int(m.group(7)))  # fmt: skip
-            h.date = dtg_to_iso(day, hour, minute, mon, yy)
-            h.year = 1900 + yy if yy >= 66 else 2000 + yy
-            if h.date is None:
-                h.problems.append(Problem("bad-dtg", f"date-time group is not a real date: {s}", i + 1))
+            _set_dtg(h, m.group(3, 4, 5, 6, 7), s, i)
         elif PAGE_HEADER.match(u):
-            pass
+            # `TO PAGE 02  STATE 015113 182333Z`: the keyword of a list's first line merged with the next
+            # page's header; the list it names starts there. TO never follows INFO or XMT, nor INFO XMT:
+            # there the keyword is debris and the open list goes on.
+            if u.startswith("TO ") and current is None:
+                current = h.to
+            elif u.startswith("INFO ") and current is not h.xmt and (current is not h.info or not h.info):
+                current = h.info
+            elif u.startswith("XMT"):
+                current = h.xmt
+            elif not u.startswith(("TO ", "INFO ")):
+                h.page_header = True
+                after_page = not seen_any or h.origin is None
         elif u.startswith("FM "):
             h.origin = " ".join(s[3:].split())
             current = None
@@ -132,7 +302,10 @@ def parse_header(lines: list[str]) -> Header:
         elif _LOG_BLOCK.match(u):
             # A distribution log (`INFO  LOG-00 AF-00 ...`) precedes some cables; it lists offices,
             # not addressees.
-            current = []
+            codes = _office_codes(u[5:]) or []
+            offices.info.extend(codes)
+            offices.seen = office_lines = True
+            current = None
         elif u.startswith("INFO ") or u == "INFO":
             current = h.info
             if s[4:].strip():
@@ -154,6 +327,7 @@ def parse_header(lines: list[str]) -> Header:
         seen_any = True
         i += 1
     h.end = i if seen_any else 0
+    h.office_distribution = offices.result()
     return h
 
 
@@ -165,6 +339,26 @@ def _header_resumes(lines: list[str], i: int) -> bool:
         return False
     u = lines[i].strip().upper()
     return bool(DTG.match(u) or u.startswith(("FM ", "TO ", "INFO ", "XMT", "DE ")) or SECURITY.match(u))
+
+
+def _list_after_page_break(lines: list[str], i: int) -> int | None:
+    """In a printout a page break (blank lines, banners, `PAGE 02  STATE 097844`) may cut an addressee
+    list: the index of the line where the list goes on, or None when there is no page break at `i` or
+    the line after it starts the cable proper."""
+    broke = False
+    n = len(lines)
+    while i < n:
+        u = lines[i].strip().upper()
+        if u and not (_is_banner(u) or (u.startswith("PAGE") and PAGE_HEADER.match(u))):
+            break
+        broke = broke or bool(u)
+        i += 1
+    if not broke or i >= n:
+        return None
+    u = lines[i].strip().upper()
+    if _looks_like_body(u) or _PARAGRAPH.match(u) or u.split()[0] in _CAPTION_WORDS:
+        return None
+    return i
 
 
 def _looks_like_body(u: str) -> bool:

@@ -88,9 +88,9 @@ def make_reference_id(year: int | None, office: str | None, serial: str | None) 
     return f"{year % 100:02d}{canonical_office(office)}{int(serial)}"
 
 
-# A cited cable: optional year, office words, serial. Anything after the serial must not
-# continue a word or a number (`EMAIL OF 3/4`, `DTG 021601Z` are not cables).
-_CITED = re.compile(r"^(?:(\d{4}|\d{2})\s*)?([A-Z][A-Z'.\- ]*?[A-Z])\s*(\d{1,6})(?![\w/:-])")
+# A cited cable: optional year, office words, serial (`STATE -097844` in 1970s telegrams). Anything
+# after the serial must not continue a word or a number (`EMAIL OF 3/4`, `DTG 021601Z` are not cables).
+_CITED = re.compile(r"^(?:(\d{4}|\d{2})\s*)?([A-Z][A-Z'.\- ]*?[A-Z])(?:\s+-\s*|\s*)(\d{1,6})(?![\w/:-])")
 _NOT_OFFICE_WORDS = frozenset(
     {
         "DTG", "MSG", "EMAIL", "E-MAIL", "MAIL", "POINTS", "REPORT", "MEMO", "MEMCON", "TELCON",

@@ -15,11 +15,12 @@ from cablecli.parse.ids import cited_reference_id, parse_decl_date
 # have lost its first letter (`O N F I D E N T I A L`); `SECRETARY` is not a level.
 CLASSIFICATION = re.compile(
     r"^\s*(T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T|S?S\s?E\s?C\s?R\s?E\s?T"
-    r"|C?\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|UNCLAS(?:SIFIED)?)(?=$|[\s/])(.*)$"
+    r"|C?\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|UNCLAS(?:SIFIED)?|LIMITED\s+OFFICIAL\s+USE)(?=$|[\s/])(.*)$"
 )
 LEVELS = {
     "TOPSECRET": "TOP SECRET", "SECRET": "SECRET", "SSECRET": "SECRET", "CONFIDENTIAL": "CONFIDENTIAL",
     "ONFIDENTIAL": "CONFIDENTIAL", "UNCLAS": "UNCLASSIFIED", "UNCLASSIFIED": "UNCLASSIFIED",
+    "LIMITEDOFFICIALUSE": "LIMITED OFFICIAL USE",
 }  # fmt: skip
 _SECTION = re.compile(r"\b[A-Z]*C\s?TION\s*0*(\d{1,3})\s*OF\s*0*(\d{1,3})\b")
 _HANDLING = re.compile(

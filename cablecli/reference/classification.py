@@ -8,7 +8,7 @@ from functools import cache
 from cablecli.reference._data import read_rows
 
 # Portion markings in ascending order: a paragraph may not be marked above its cable.
-CLASSIFICATION_LEVELS: dict[str, int] = {"U": 0, "SBU": 1, "C": 2, "S": 3, "TS": 4}
+CLASSIFICATION_LEVELS: dict[str, int] = {"U": 0, "SBU": 1, "LOU": 1, "C": 2, "S": 3, "TS": 4}
 
 # Classification names (as on the classification line or in the record) -> level.
 _NAMED_LEVELS = {
@@ -19,17 +19,19 @@ _NAMED_LEVELS = {
     "UNCLASSIFIED//FOR OFFICIAL USE ONLY": 1,
     "UNCLASSIFIED//FOUO": 1,
     "UNCLASSIFIED//SBU": 1,
+    "LIMITED OFFICIAL USE": 1,
+    "LOU": 1,
     "CONFIDENTIAL": 2,
     "SECRET": 3,
     "TOP SECRET": 4,
 }
 
-_MARKING = re.compile(r"^\(?\s*(TS|SBU|S|C|U)\s*(?:/{1,2}\s*[A-Z][A-Z /-]*)?\)?$")
+_MARKING = re.compile(r"^\(?\s*(TS|SBU|LOU|S|C|U)\s*(?:/{1,2}\s*[A-Z][A-Z /-]*)?\)?$")
 _REASON = re.compile(r"^(1\.[45])\s*\(?\s*([A-Ha-h])\s*\)?$")
 
 
 def marking_level(marking: str) -> int | None:
-    """Level of a portion marking: U 0, SBU 1, C 2, S 3, TS 4.
+    """Level of a portion marking: U 0, SBU and LOU 1, C 2, S 3, TS 4.
 
     Control markings after one or two slashes do not change the level: `S/NF`, `C//NF`, `(S/NOFORN)`,
     `U//FOUO`. A malformed marking (`SNF`, `C NF`) gives None.
@@ -40,6 +42,9 @@ def marking_level(marking: str) -> int | None:
 
 def classification_level(name: str) -> int | None:
     """Level of a classification name: UNCLASSIFIED 0, SBU 1, CONFIDENTIAL 2, SECRET 3, TOP SECRET 4.
+
+    LIMITED OFFICIAL USE (the 1970s control for sensitive unclassified information) ranks with SBU: below
+    CONFIDENTIAL, so an LOU cable may hold unmarked or (LOU) paragraphs but none marked (C).
 
     Spaced-out spellings (`C O N F I D E N T I A L`) and handling after `//` (`SECRET//NOFORN`) are accepted.
     """

@@ -102,11 +102,11 @@ class LinesWriter(GrepWriter):
         lines = found.lines or []
         if not hits or not lines:
             return
-        first = lines[0].line
+        position = {bl.line: k for k, bl in enumerate(lines)}  # a printout's body skips its page breaks
         by_line = {h.line: h for h in hits}
         wanted: set[int] = set()
         for h in hits:
-            i = (h.line or first) - first
+            i = position.get(h.line, 0)
             wanted.update(range(max(0, i - self.context), min(len(lines), i + self.context + 1)))
         previous = None
         for i in sorted(wanted):

@@ -21,6 +21,7 @@ from cablecli.view import CableView, ParagraphView
 # The conventional colours of classification banners.
 BANNER_STYLES = {
     "UNCLASSIFIED": "bold white on green4",
+    "LIMITED OFFICIAL USE": "bold black on yellow3",
     "CONFIDENTIAL": "bold white on blue",
     "SECRET": "bold white on red3",
     "TOP SECRET": "bold black on dark_orange",
@@ -91,6 +92,11 @@ def header_table(cable: Cable, view: CableView, reason_meaning: Callable | None)
     row("Classification", classification)
     row("Captions", "; ".join(cable.captions))
     row("Distribution", "; ".join(cable.distribution))
+    od = cable.office_distribution
+    if od:
+        roles = (("ACTION", od.action), ("ORIGIN", od.origin))
+        offices = [f"{role} {office}" for role, office in roles if office]
+        row("Offices", "; ".join(offices + (["INFO " + " ".join(od.info)] if od.info else [])))
     eo = f"E.O. {cable.executive_order}" if cable.executive_order else ""
     if cable.declassify:
         decl = cable.declassify.raw

@@ -54,6 +54,22 @@ def cable_date(cable: Cable) -> dt.date | None:
         return None
 
 
+# E.O. 11652 (1972-78) governed the 1973-79 telegrams of the archives; E.O. 12065 took over in 1978-79.
+ARCHIVE_ERA_END = 1979
+
+
+def archive_era(cable: Cable) -> bool:
+    """A telegram of the 1970s archives (dated before 1979, or under E.O. 11652 when undated).
+
+    Those telegrams have no routing indicators, no Classified By line and no portion markings, and the
+    classification line's serial is written as the telegram counts it (`ATHENS 2959`).
+    """
+    when = cable_date(cable)
+    if when is not None:
+        return when.year < ARCHIVE_ERA_END
+    return (cable.executive_order or "").startswith("11652")
+
+
 def level(cable: Cable, lines: CableLines) -> int | None:
     """Classification level, 0 (UNCLASSIFIED) to 4 (TOP SECRET), as the text states it.
 

@@ -2,6 +2,8 @@
 
 `Classified By: Ambassador Anne E. Derse for reasons 1.4 (b) and (d).`
 
+Era: not applied to 1973-79 telegrams, which name no classifying officer.
+
 Passing:
 
     C O N F I D E N T I A L BAKU 000187
@@ -24,7 +26,7 @@ Failing:
 from __future__ import annotations
 
 from cablecli.check import Violation
-from cablecli.check.rules._facts import classified_by, is_classified
+from cablecli.check.rules._facts import archive_era, classified_by, is_classified
 
 ID = "CBY001"
 SEVERITY = "error"
@@ -32,7 +34,7 @@ SUMMARY = "classified cable has Classified By with a name and reasons"
 
 
 def check(cable, lines):
-    if not is_classified(cable, lines):
+    if not is_classified(cable, lines) or archive_era(cable):
         return
     mark = lines.marks.classified_by
     by = classified_by(cable, lines)

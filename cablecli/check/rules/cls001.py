@@ -3,6 +3,9 @@
 `C O N F I D E N T I A L BAKU 000187`, `UNCLAS SECTION 01 OF 02 PARIS 001234`: the level (letter-spaced
 or `UNCLAS`), an optional section clause and handling marks, the office and a 6-digit serial.
 
+Era: a 1973-79 telegram writes its serial as counted (`LIMITED OFFICIAL USE ATHENS 2959`); its width is
+not checked.
+
 Passing:
 
     P 041355Z MAR 08
@@ -23,6 +26,7 @@ Failing:
 from __future__ import annotations
 
 from cablecli.check import Violation
+from cablecli.check.rules._facts import archive_era
 
 ID = "CLS001"
 SEVERITY = "error"
@@ -51,7 +55,7 @@ def check(cable, lines):
         yield Violation(
             ID, SEVERITY, "classification line names no office and serial", mark.line, mark.column
         )
-    elif len(cl.serial) != 6:
+    elif len(cl.serial) != 6 and not archive_era(cable):
         col = mark.text.upper().find(cl.serial)
         yield Violation(
             ID,

@@ -54,7 +54,7 @@ def check(cable, lines):
                 ID,
                 SEVERITY,
                 f"paragraph {para.number} is marked ({para.marking}), above the "
-                f"cable's classification {_NAMES[cable_level]}",
+                f"cable's classification {cable.classification or _NAMES[cable_level]}",
                 para.line,
                 col or None,
             )

@@ -1,4 +1,4 @@
-"""Portion markings are spelled canonically: `U`, `SBU`, `C`, `S`, `TS`, with controls after a slash.
+"""Portion markings are spelled canonically: `U`, `SBU`, `LOU`, `C`, `S`, `TS`, with controls after a slash.
 
 `(C/NF)`, `(S//NF)`, `(S/NOFORN)`, `(U//FOUO)` and `(SBU)` are canonical; `(SNF)`, `(C NF)`,
 `(CONFIDENTIAL)` and `(NF)` are not.
@@ -31,7 +31,7 @@ SEVERITY = "warning"
 SUMMARY = "portion marking spelled canonically (C/NF, S//NF, not SNF)"
 
 _CANONICAL = re.compile(
-    r"^(?:U|SBU|C|S|TS)(?:/{1,2}(?:NF|NOFORN|FOUO|SBU|REL(?: TO)? [A-Z, ]+|ORCON|OC|PROPIN|PR|FGI))*$"
+    r"^(?:U|SBU|LOU|C|S|TS)(?:/{1,2}(?:NF|NOFORN|FOUO|SBU|REL(?: TO)? [A-Z, ]+|ORCON|OC|PROPIN|PR|FGI))*$"
 )
 _SUGGEST = {
     "SNF": "S/NF",
