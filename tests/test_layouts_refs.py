@@ -65,6 +65,9 @@ def test_field_splitter(line, pieces):
         ("TAGS: PREL MT\nSUBJECT: MINISTER ON MIGRATION\nThe Minister told us on Monday that boats keep coming.\n",
          "MINISTER ON MIGRATION"),
         ("TAGS: PREL MT\nSUBJECT: MINISTER ON\nVALLETTA 00000321  001.2 OF 002\nMIGRATION\n", "MINISTER ON MIGRATION"),
+        ("TAGS: PREL MT\nSUBJECT: MINISTER ON\nCONFIDENTIAL PAGE 02 VALLETTA 00321 01 OF 02 120930Z\nMIGRATION\n",
+         "MINISTER ON MIGRATION"),
+        ("TAGS: PREL MT\nSUBJECT: BUDGET 2007REF: STATE 12\n", "BUDGET 2007"),
         # a word hyphenated at the end of a line
         ("TAGS: PREL MT\nSUBJECT: THE EU-\nMALTA DIALOGUE\n", "THE EU-MALTA DIALOGUE"),
         # sentence case, flattened onto the E.O. line
@@ -208,6 +211,7 @@ def test_ref_year_from_the_dtg_of_a_bare_fragment():
         ("TAGS: ECON ETRD MT SIPDIS\nSUBJECT: S\n", ["ECON", "ETRD", "MT"]),
         ("TAGS: OVIP (ROE, JANE B.), PREL, MT\nSUBJECT: S\n", ["OVIP", "ROE, JANE B.", "PREL", "MT"]),
         ("TAGS: PREL, VELLACOTT, JANE\nSUBJECT: S\n", ["PREL", "VELLACOTT, JANE"]),
+        ("Tags: ovip (roe,\njane b.), prel, mt\nSubject: s\n", ["OVIP", "ROE, JANE B.", "PREL", "MT"]),
     ],
 )  # fmt: skip
 def test_tags_layouts(preamble, tags):

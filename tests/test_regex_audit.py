@@ -33,6 +33,7 @@ REVIEWED = {
     "cablecli.parse.refs._CITATION": "at most 5 repeated office words, each after whitespace a word cannot contain",
     "cablecli.parse.refs._LEADING_REF": "each repeat starts with REF, which the spaces before it cannot hold",
     "cablecli.parse.preamble._REF_START": "at most 3 repeats, each starting with whitespace a word cannot contain",
+    "cablecli.parse.preamble._FULL_PAGE_HEADER": "FLAT_PAGE_HEADER matched at the start of a line",
     "cablecli.parse.preamble._REF_ITEM_LINE": "at most 3 repeats, each starting with whitespace a word cannot contain",
 }
 

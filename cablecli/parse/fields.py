@@ -18,9 +18,9 @@ _EO_AHEAD = (
 _FIELD_START = (
     r"\s+(?=" + _EO_AHEAD + r")"
     r"|\s*(?<![A-Za-z])(?=(?i:TAGS?|SUBJ(?:ECT)?)\s*:)"
-    r"|(?:\s+|(?<=[A-Za-z'’\".)]{2}))(?=(?i:REF(?:S|\(S\)|TELS?|ERENCES?)?)\s*:)"
+    r"|(?:\s+|(?<=[A-Za-z0-9'’\".)]{2}))(?=(?i:REF(?:S|\(S\)|TELS?|ERENCES?)?)\s*:)"
     r"|\s+(?=(?i:CLASSIFI?ED\s+BY)\b)"
-    r"|(?<=[A-Za-z'’\".)])(?<![Dd][Ee])(?<![Nn])(?=(?i:CLASSIFI?ED\s+BY)\s*:)"
+    r"|(?<=[A-Za-z0-9'’\".)])(?<![Dd][Ee])(?<![Nn])(?=(?i:CLASSIFI?ED\s+BY)\s*:)"
 )
 # The loose form also takes `TAGS` in capitals without a colon (`E.O. 12958: N/A TAGS PREL`):
 # used on lines that hold E.O. or caption text, not inside a SUBJECT.

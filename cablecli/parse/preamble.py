@@ -362,7 +362,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 close()
             continue
         u = s.upper()
-        if seen_main and is_page_break(s):
+        if seen_main and (is_page_break(s) or _FULL_PAGE_HEADER.match(u)):
             continue  # `NEW DELHI 00005239  001.2 OF 007` between REF and Classified By
         first = u[:1]  # dispatch on the first letter before trying a keyword's expression
         numbered = (first.isdigit() or first == "¶") and PARAGRAPH_START.match(s) is not None
@@ -509,6 +509,8 @@ def _is_field_line(s: str) -> bool:
     )
 
 
+# A page header on a line of its own: `CONFIDENTIAL PAGE 02 ROME 01234 01 OF 02 211833Z`.
+_FULL_PAGE_HEADER = re.compile(rf"^(?:{FLAT_PAGE_HEADER.pattern})\s*$")
 _LABEL_AT_START = re.compile(r"^¶?\s*(?:\(([A-Z])\)|\[([A-Z])\]|([A-Z])\s?[.):])")
 
 
@@ -539,7 +541,9 @@ def _tags_continue(tags: str, s: str) -> str | None:
     if CLASSIFICATION.match(u) or _is_caption_line(u) is not None or _CORRECTED_COPY.match(u):
         return None
     tokens = _TAG_WORDS.findall(s)
-    if "".join(tokens).replace(" ", "") != re.sub(r"\s+", "", s):
+    if "".join(tokens).replace(" ", "") != re.sub(r"\s+", "", s) and not (
+        tags.count("(") > tags.count(")") and ")" in s  # a name in parentheses wrapped over the line end
+    ):
         return None  # digits or other signs: not a TAGS line
     words = [t.upper().strip(".") for t in tokens if t != "," and not t.startswith("(")]
     if not words:
