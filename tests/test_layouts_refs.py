@@ -113,7 +113,8 @@ def test_handling_statement_after_the_subject_is_sbu():
         ("TRIPOLI 45: ROME 9: STATE 1200", [None] * 3, ["07TRIPOLI45", "07ROME9", "07STATE1200"]),
         ("TRIPOLI 45 (FERRY TALKS)  ROME 9 (PORT VISIT)", [None] * 2, ["07TRIPOLI45", "07ROME9"]),
         ("TRIPOLI 45\nROME 9", [None] * 2, ["07TRIPOLI45", "07ROME9"]),
-        ("TRIPOLI 45 AND 51", [None] * 2, ["07TRIPOLI45", "07TRIPOLI51"]),
+        ("TRIPOLI 45, 46 AND 51", [None] * 3, ["07TRIPOLI45", "07TRIPOLI46", "07TRIPOLI51"]),
+        ("TRIPOLI 45, 06 ROME 9", [None] * 2, ["07TRIPOLI45", "06ROME9"]),
         # one item that cites no cable does not void the others
         ("A. TRIPOLI 45 B. MINISTRY NOTE OF 3/4 C. ROME 9", ["A", "B", "C"], ["07TRIPOLI45", None, "07ROME9"]),
         ("TRIPOLI 45; EMAIL FROM POL/ECON OF 3/4", [None] * 2, ["07TRIPOLI45", None]),
@@ -172,9 +173,11 @@ def test_ref_year_forms(block, refid):
         ("SAO PAULO 12", "07SAOPAULO12"),
         ("PORT OF SPAIN 12", "07PORTOFSPAIN12"),
         ("TEL AVIV 12", "07TELAVIV12"),
+        ("ST. PETERSBURG 12", "07STPETERSBURG12"),
         ("CD GENEVA 12", "07CDGENEVA12"),  # a mission named with its post
         ("INCSR MALTA 2007", None),  # a report, not a cable
         ("7 FAM 180", None),
+        ("YOUR 1234", None),
         ("IMSWM-0028-2007", None),
     ],
 )

@@ -41,8 +41,14 @@ FLAT_PAGE_HEADER = re.compile(
 _RULE_LINE = re.compile(r"^[-=_*~. ]{3,}$")
 
 
+_KEYWORD_HINTS = ("REF", "SUBJ", "TAG", "CLASSIF", "E.O", "EO", "E. O")
+
+
 def split_fields(s: str, loose: bool = True) -> list[str]:
     """`SUBJECT: TALKS WITH EGYPTREF: CAIRO 123` -> [`SUBJECT: TALKS WITH EGYPT`, `REF: CAIRO 123`]."""
+    u = s.upper()
+    if not any(k in u for k in _KEYWORD_HINTS):
+        return [s.strip()] if s.strip() else []
     pieces = (FIELD_SPLIT if loose else SUBJECT_FIELD_SPLIT).split(s)
     return [p.strip() for p in pieces if p and p.strip()]
 

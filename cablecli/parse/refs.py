@@ -20,13 +20,17 @@ from cablecli.parse.ids import MONTH_WORDS, canonical_office, full_year, make_re
 _CITATION = re.compile(
     r"(?<![A-Z0-9'’])"
     r"(?:(?P<pre>(?:19|20)\d\d|['’]?\d\d|\(\d\d\))[\s-]*)?"
-    r"(?P<office>[A-Z][A-Z'’.&-]*[A-Z](?:\s+[A-Z][A-Z'’.&-]*[A-Z]){0,5})"
+    r"(?P<office>[A-Z][A-Z'’.&-]*[A-Z]\.?(?:\s+[A-Z][A-Z'’.&-]*[A-Z]\.?){0,5})"
     r"\s*[:-]?\s*(?P<serial>\d{1,7})"
     r"(?:\s*\((?P<post>\d\d)\))?"
     r"(?![\w/%]|[.:,\-]\d|\s*Z\b)"
 )
 # More serials of the same office: `BRASILIA 2799 AND 2764`, `STATE 12, 34`.
-_MORE = re.compile(r"\s*(?:,|&|AND)\s*(\d{1,7})(?![\w/%]|[.:,\-]\d|\s+[A-Z][A-Z]|\s*-?\s*[A-Z]{2,}\s*\d)")
+_MORE = re.compile(
+    r"\s*(?:,|&|AND)\s*(\d{1,7})"
+    r"(?![\w/%]|[.:,\-]\d|\s*(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+    r"|\s*-?\s*(?!AND\b)[A-Z][A-Z'’.&-]*[A-Z](?:\s+[A-Z][A-Z'’.&-]*[A-Z]){0,5}\s*[:-]?\s*\d)"
+)
 _STOP_WORDS = frozenset(
     {
         "DTG", "MSG", "EMAIL", "E-MAIL", "MAIL", "POINTS", "REPORT", "MEMO", "MEMCON", "TELCON", "LETTER",
@@ -38,7 +42,7 @@ _STOP_WORDS = frozenset(
         "ROUTINE", "LINE", "ITEM", "ANNEX", "VOL", "VOLUME", "CHAPTER", "TABLE", "ROOM", "PHONE", "TEL.",
         "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "PART", "PARTS", "STEP", "PHASE", "ROUND", "GROUP",
         "UNCLAS", "NO.", "NR", "NUM", "SERIAL", "CASE", "FILE", "ID", "EMBASSY", "CONSULATE", "POST",
-        "FAM", "FAH", "CFR", "INA", "IIR", "STAT", "PL", "HR", "SEC", "TITLE", "RES",
+        "YOUR", "OUR", "MY", "FAM", "FAH", "CFR", "INA", "IIR", "STAT", "PL", "HR", "SEC", "TITLE", "RES",
     }
 )  # fmt: skip
 # Offices as cited that the reference id writes otherwise (the id keeps the post's full name).
@@ -159,8 +163,8 @@ def _labels(u: str) -> list[tuple[int, int, str]]:
                 continue
             bare_ok = bare
         elif label != expected:
-            between = u[out[-1][1] : m.start()] if out else "?"
-            if label == out[-1][2] and len(between) <= 6 and not between.replace("REF", "").strip():
+            near = bool(out) and label == out[-1][2] and m.start() - out[-1][1] <= 6
+            if near and not u[out[-1][1] : m.start()].replace("REF", "").strip():
                 out[-1] = (out[-1][0], m.end(), label)  # doubled: `A. (A) ROME 12`, `A. REF A ROME 12`
             continue
         if bare and not bare_ok:
