@@ -74,6 +74,8 @@ def test_field_splitter(line, pieces):
         ("E.o. 12958: decl: 01/07/2014 Tags: prel, pgov Subject: fishing quotas\n", "fishing quotas"),
         # the keyword lost its first letter
         ("TAGS: PREL MT\nUBJECT: FISHING QUOTAS\n", "FISHING QUOTAS"),
+        ("TAGS: PREL MT\nSUBJET: FISHING QUOTAS\n", "FISHING QUOTAS"),
+        ("TAGS: PREL MT\nSUBJECT: WEEKLY NOTES ----------\n", "WEEKLY NOTES"),
     ],
 )  # fmt: skip
 def test_subject_layouts(preamble, subject):
@@ -203,6 +205,7 @@ def test_ref_year_from_the_dtg_of_a_bare_fragment():
         ("TABS: PREL, MT\nSUBJECT: S\n", ["PREL", "MT"]),
         ("TGS: PREL, MT\nSUBJECT: S\n", ["PREL", "MT"]),
         ("TAGES: PREL, MT\nSUBJECT: S\n", ["PREL", "MT"]),
+        ("TAGZ: PREL, MT\nSUBJECT: S\n", ["PREL", "MT"]),
         ("TAGS: PREL PGOV ECON\nETRD EFIN EAID SMIG PHUM PREF KCRM MT\nSUBJECT: S\n",
          ["PREL", "PGOV", "ECON", "ETRD", "EFIN", "EAID", "SMIG", "PHUM", "PREF", "KCRM", "MT"]),
         ("E.O. 12958: N/A TAGS: PREL PGOV\nECON MT\nSUBJECT: S\n", ["PREL", "PGOV", "ECON", "MT"]),

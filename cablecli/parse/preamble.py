@@ -313,6 +313,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
         nonlocal block, buf
         if block == "subject":
             text = " ".join(FLAT_PAGE_HEADER.sub(" ", join_wrapped(buf)).split())
+            text = _TRAILING_RULE.sub("", text)  # `WEEKLY NOTES ----------`
             p.subject = text or p.subject
         elif block == "ref":
             text = "\n".join(line for line in buf if line.strip())
@@ -388,6 +389,11 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             close()
             _, p.declassify = parse_declassify(s)
             continue
+        if first.isalpha() and ":" in s[3:10] and not (TAGS_LINE.match(s) or SUBJECT_LINE.match(s)):
+            keyword = _misspelt_keyword(s)  # `SUBJET:`, `TAGZ:`: the keyword with one letter wrong
+            if keyword:
+                s = f"{keyword}: {s[s.index(':') + 1 :].strip()}"
+                u, first = s.upper(), keyword[0]
         if first in "TA" and TAGS_LINE.match(s) and (
             u.startswith("TAGS") or ":" in s[:7] or not seen_main
             or _TAGS_CONTINUATION.match(TAGS_LINE.sub("", u, count=1))
@@ -487,6 +493,32 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
         p.distribution = []
         p.end = start
     return p
+
+
+_TRAILING_RULE = re.compile(r"\s*[-=_*]{4,}$")
+_KEYWORD_WORD = re.compile(r"^([A-Za-z]{3,8})\s*:")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """`a` differs from `b` by one letter left out, added or changed."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+def _misspelt_keyword(s: str) -> str | None:
+    """`SUBJET:` -> "SUBJECT", `TAGZ:` -> "TAGS": a line-start keyword one letter off, with its colon."""
+    m = _KEYWORD_WORD.match(s)
+    if not m:
+        return None
+    word = m.group(1).upper()
+    for keyword in ("SUBJECT", "TAGS"):
+        if _one_edit(word, keyword):
+            return keyword
+    return None
 
 
 def _line(raw: str) -> str:
