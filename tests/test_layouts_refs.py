@@ -142,6 +142,12 @@ def test_portion_marking_after_a_blank_line_is_not_a_ref_item():
     assert [r.text for r in c.references] == ["TRIPOLI 45"]
 
 
+def test_sentence_after_a_ref_block_in_capitals_is_the_body():
+    c = parse("SUBJECT: S\n\nREF: TRIPOLI 45\nSummary: the ferry talks went on all week.\n", body="")
+    assert [r.text for r in c.references] == ["TRIPOLI 45"]
+    assert c.body.startswith("Summary: the ferry")
+
+
 def test_ref_with_a_page_header_flattened_into_it():
     block = "A. STATE 1200 CONFIDENTIAL PAGE 02 VALLETTA 00321 01 OF 02 120930Z B. ROME 9"
     assert [r.reference_id for r in parse_references(block, 2007)] == ["07STATE1200", "07ROME9"]

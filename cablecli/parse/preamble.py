@@ -452,6 +452,10 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             if kept is not s:
                 close()
             continue
+        if block == "ref" and mostly_lower(s) and mostly_upper(" ".join(buf)) and not _REF_ITEM_LINE.match(s):
+            close()  # a sentence in mixed case under a REF block in capitals: the body
+            body_start = idx
+            break
         if block in ("classified_by", "ref"):
             buf.append(s)
             continue
