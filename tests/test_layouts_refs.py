@@ -76,6 +76,8 @@ def test_field_splitter(line, pieces):
         ("TAGS: PREL MT\nUBJECT: FISHING QUOTAS\n", "FISHING QUOTAS"),
         ("TAGS: PREL MT\nSUBJET: FISHING QUOTAS\n", "FISHING QUOTAS"),
         ("TAGS: PREL MT\nSUBJECT: WEEKLY NOTES ----------\n", "WEEKLY NOTES"),
+        ("TAGS: PREL MT\nSUBJECT: WEEKLY NOTES\nSUMMARY\n-------\n", "WEEKLY NOTES"),
+        ("TAGS: PREL MT\nSUBJECT: WEEKLY NOTES\nSummary: boats keep coming.\n", "WEEKLY NOTES"),
     ],
 )  # fmt: skip
 def test_subject_layouts(preamble, subject):

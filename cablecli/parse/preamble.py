@@ -442,6 +442,10 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             close()
             block, buf = "classified_by", [s]
             continue
+        if block in ("subject", "ref") and _HEADING_START.match(s):
+            close()  # `SUMMARY`, `Summary:` right under the field: the body
+            body_start = idx
+            break
         if block == "subject":
             if mostly_lower(s) and mostly_upper(" ".join(buf)):
                 close()  # a sentence in mixed case under a subject in capitals: the body
@@ -499,6 +503,11 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
     return p
 
 
+# A heading or lead-in that starts the body: `SUMMARY`, `Summary:`, `BACKGROUND AND COMMENT.`
+_HEADING_START = re.compile(
+    r"^(?:SUMMARY|BACKGROUND|COMMENT|INTRODUCTION|OVERVIEW|ACTION\s+REQUEST)(?:\s+AND\s+[A-Z]+)?\s*(?:[:.\-]|$)",
+    re.I,
+)
 _TRAILING_RULE = re.compile(r"\s*[-=_*]{4,}$")
 _KEYWORD_WORD = re.compile(r"^([A-Za-z]{3,8})\s*:")
 
