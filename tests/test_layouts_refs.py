@@ -39,6 +39,7 @@ def ids(c) -> list[str | None]:
         # Not a field start: E.O. inside the reasons, DECLASSIFIED BY, TAGS in a subject without a colon.
         ("Classified By: Jane Roe, reasons: E.O. 12958 1.4 (b)", None),
         ("SUBJECT: RECORDS DECLASSIFIED BY THE ARCHIVE", None),
+        ("SUBJECT: IMPLEMENTING E.O. 13224: TERRORIST FINANCE", None),
     ],
 )  # fmt: skip
 def test_field_splitter(line, pieces):
@@ -74,6 +75,7 @@ def test_field_splitter(line, pieces):
         ("E.o. 12958: decl: 01/07/2014 Tags: prel, pgov Subject: fishing quotas\n", "fishing quotas"),
         # the keyword lost its first letter
         ("TAGS: PREL MT\nUBJECT: FISHING QUOTAS\n", "FISHING QUOTAS"),
+        ("TAGS: PREL MT\nSUBJECT: IMPLEMENTING E.O. 13224: DESIGNATIONS\n", "IMPLEMENTING E.O. 13224: DESIGNATIONS"),
         ("TAGS: PREL MT\nSUBJET: FISHING QUOTAS\n", "FISHING QUOTAS"),
         ("TAGS: PREL MT\nSUBJECT: WEEKLY NOTES ----------\n", "WEEKLY NOTES"),
         ("TAGS: PREL MT\nSUBJECT: WEEKLY NOTES\nSUMMARY\n-------\n", "WEEKLY NOTES"),

@@ -15,8 +15,14 @@ _EO_AHEAD = (
     r"(?i:E\.\s?O\.?|EO)\s*:?\s*1\d{4}"
     r"(?=\s*(?i:,?\s*AS\s+AMENDED|:(?!\s*1\s?\.\s?\d)|DECL|DNG|N/?A\b)|\s*$)"
 )
+# Inside a SUBJECT or REF, E.O. starts a field only before a declassification instruction: a subject
+# may name an order (`IMPLEMENTING E.O. 13224: DESIGNATIONS`).
+_EO_DECL_AHEAD = (
+    r"(?i:E\.\s?O\.?|EO)\s*:?\s*1\d{4}"
+    r"(?=\s*(?i:,?\s*AS\s+AMENDED\s*)?:?\s*(?i:DECL|DNG|N/?A\b|OADR|X\d|\d{1,2}/\d{1,2}/\d{2,4}))"
+)
 _FIELD_START = (
-    r"\s+(?=" + _EO_AHEAD + r")"
+    r"\s+(?=" + _EO_DECL_AHEAD + r")"
     r"|\s*(?<![A-Za-z])(?=(?i:TAGS?|SUBJ(?:ECT)?)\s*:)"
     r"|(?:\s+|(?<=[A-Za-z0-9'’\".)]{2}))(?=(?i:REF(?:S|\(S\)|TELS?|ERENCES?)?)\s*:)"
     r"|\s+(?=(?i:CLASSIFI?ED\s+BY)\b)"
@@ -24,7 +30,7 @@ _FIELD_START = (
 )
 # The loose form also takes `TAGS` in capitals without a colon (`E.O. 12958: N/A TAGS PREL`):
 # used on lines that hold E.O. or caption text, not inside a SUBJECT.
-FIELD_SPLIT = re.compile(_FIELD_START + r"|(?<!:)\s+(?=TAGS?\s+[A-Za-z]{2,6}\b)")
+FIELD_SPLIT = re.compile(_FIELD_START + r"|\s+(?=" + _EO_AHEAD + r")|(?<!:)\s+(?=TAGS?\s+[A-Za-z]{2,6}\b)")
 SUBJECT_FIELD_SPLIT = re.compile(_FIELD_START)
 # A handling statement run into the subject: `... ANOTHER CHILD Sensitive but unclassified`.
 SUBJECT_STOP = re.compile(

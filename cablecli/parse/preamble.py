@@ -345,7 +345,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 and not CLASSIFIED_BY.match(s)
                 and not _MARKED_CLASSIFIED_BY.match(s)
             ):
-                pieces = split_fields(s, loose=block != "subject" and not SUBJECT_LINE.match(s))
+                pieces = split_fields(s, loose=block is None and not SUBJECT_LINE.match(s))
                 if len(pieces) > 1:
                     s = pieces[0]
                     queue[:0] = [(idx, piece) for piece in pieces[1:]]
