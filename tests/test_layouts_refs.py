@@ -40,6 +40,7 @@ def ids(c) -> list[str | None]:
         ("Classified By: Jane Roe, reasons: E.O. 12958 1.4 (b)", None),
         ("SUBJECT: RECORDS DECLASSIFIED BY THE ARCHIVE", None),
         ("SUBJECT: IMPLEMENTING E.O. 13224: TERRORIST FINANCE", None),
+        ("SUBJECT: PAPERS CLASSIFIED BY THE MINISTRY", None),
     ],
 )  # fmt: skip
 def test_field_splitter(line, pieces):

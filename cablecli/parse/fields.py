@@ -25,12 +25,18 @@ _FIELD_START = (
     r"\s+(?=" + _EO_DECL_AHEAD + r")"
     r"|\s*(?<![A-Za-z])(?=(?i:TAGS?|SUBJ(?:ECT)?)\s*:)"
     r"|(?:\s+|(?<=[A-Za-z0-9'’\".)]{2}))(?=(?i:REF(?:S|\(S\)|TELS?|ERENCES?)?)\s*:)"
-    r"|\s+(?=(?i:CLASSIFI?ED\s+BY)\b)"
+    r"|\s+(?=(?i:CLASSIFI?ED\s+BY)\s*:|Classifi?ed\s+[Bb]y\b)"
     r"|(?<=[A-Za-z0-9'’\".)])(?<![Dd][Ee])(?<![Nn])(?=(?i:CLASSIFI?ED\s+BY)\s*:)"
 )
-# The loose form also takes `TAGS` in capitals without a colon (`E.O. 12958: N/A TAGS PREL`):
-# used on lines that hold E.O. or caption text, not inside a SUBJECT.
-FIELD_SPLIT = re.compile(_FIELD_START + r"|\s+(?=" + _EO_AHEAD + r")|(?<!:)\s+(?=TAGS?\s+[A-Za-z]{2,6}\b)")
+# The loose form also takes `TAGS` in capitals without a colon (`E.O. 12958: N/A TAGS PREL`), any
+# E.O. and CLASSIFIED BY without its colon: used on lines that start a field or hold E.O. or caption
+# text, not inside a SUBJECT (`DOCUMENTS CLASSIFIED BY THE MINISTRY`).
+FIELD_SPLIT = re.compile(
+    _FIELD_START
+    + r"|\s+(?="
+    + _EO_AHEAD
+    + r")|(?<!:)\s+(?=TAGS?\s+[A-Za-z]{2,6}\b)|\s+(?=(?i:CLASSIFI?ED\s+BY)\b)"
+)
 SUBJECT_FIELD_SPLIT = re.compile(_FIELD_START)
 # A handling statement run into the subject: `... ANOTHER CHILD Sensitive but unclassified`.
 SUBJECT_STOP = re.compile(
