@@ -200,7 +200,7 @@ def test_bad_declassification_date_is_a_problem():
         ("Tags: pgov, prel, aj", ["PGOV", "PREL", "AJ"]),
         ("TAG PGOV PREL AJ", ["PGOV", "PREL", "AJ"]),
         ("TAGE: PGOV PREL", ["PGOV", "PREL"]),
-        ("TAGS: OVIP (CLINTON, HILLARY) PREL", ["OVIP (CLINTON, HILLARY)", "PREL"]),
+        ("TAGS: OVIP (CLINTON, HILLARY) PREL", ["OVIP", "CLINTON, HILLARY", "PREL"]),
         ("TAGS: PREL, STEINBERG, JAMES", ["PREL", "STEINBERG, JAMES"]),
         ("TAGS: PGOV PGOV PREL", ["PGOV", "PREL"]),
     ],

@@ -29,6 +29,13 @@ REVIEWED = {
     "cablecli.check.rules.cby002._LETTER_RUN": "each repeat must take a letter, parenthesis or separator after its spaces",
     "cablecli.check.rules.par003._CANONICAL": "each repeated handling mark starts with a slash it cannot contain",
     "cablecli.check.rules.sig001._NAME_LINE": "each repeated name starts with whitespace or a slash it cannot contain",
+    "cablecli.parse.fields.FLAT_PAGE_HEADER": "at most 3 repeats, each starting with whitespace a word cannot contain",
+    "cablecli.parse.refs._CITATION": "at most 5 repeated office words, each after whitespace a word cannot contain",
+    "cablecli.parse.refs._MORE": "at most 5 repeated words in its lookahead, each after whitespace a word cannot contain",
+    "cablecli.parse.refs._LEADING_REF": "each repeat starts with REF, which the spaces before it cannot hold",
+    "cablecli.parse.preamble._REF_START": "at most 3 repeats, each starting with whitespace a word cannot contain",
+    "cablecli.parse.preamble._FULL_PAGE_HEADER": "FLAT_PAGE_HEADER matched at the start of a line",
+    "cablecli.parse.preamble._REF_ITEM_LINE": "at most 3 repeats, each starting with whitespace a word cannot contain",
 }
 
 

@@ -88,32 +88,9 @@ def make_reference_id(year: int | None, office: str | None, serial: str | None) 
     return f"{year % 100:02d}{canonical_office(office)}{int(serial)}"
 
 
-# A cited cable: optional year, office words, serial (`STATE -097844` in 1970s telegrams). Anything
-# after the serial must not continue a word or a number (`EMAIL OF 3/4`, `DTG 021601Z` are not cables).
-_CITED = re.compile(r"^(?:(\d{4}|\d{2})\s*)?([A-Z][A-Z'.\- ]*?[A-Z])(?:\s+-\s*|\s*)(\d{1,6})(?![\w/:-])")
-_NOT_OFFICE_WORDS = frozenset(
-    {
-        "DTG", "MSG", "EMAIL", "E-MAIL", "MAIL", "POINTS", "REPORT", "MEMO", "MEMCON", "TELCON",
-        "LETTER", "FAX", "PARA", "PARAS", "PARAGRAPH", "SECTION", "PAGE", "NOTE", "DATED", "ON",
-        "AND", "TO", "FROM", "IN", "NO", "NUMBER", "DAILY", "BRIEFING", "RESOLUTION", "UNSCR", "TREATY",
-        "ARTICLE", "CODEL", "LAW", "DECREE", "USC", "ACT", "PUBLIC", "EO", "E.O.", "FY", "EXCHANGE",
-    }
-)  # fmt: skip
-
-
 def cited_reference_id(text: str, citing_year: int | None) -> str | None:
-    """The canonical id of a cable named in a REF item, or None for a non-cable reference."""
-    m = _CITED.match(text.strip().upper())
-    if not m:
-        return None
-    ys, office, serial = m.group(1), m.group(2), m.group(3)
-    words = office.replace("-", " ").split()
-    if not words or len(words) > 5 or any(w in _NOT_OFFICE_WORDS or w in MONTH_WORDS for w in words):
-        return None
-    if ys is None:
-        if citing_year is None:
-            return None
-        year = citing_year
-    else:
-        year = int(ys) if len(ys) == 4 else full_year(int(ys))
-    return make_reference_id(year, office, serial)
+    """The canonical id of the cable a REF item names first, or None for a non-cable reference
+    (see cablecli.parse.refs, which reads REF blocks)."""
+    from cablecli.parse.refs import cited_reference_id as first_cited  # refs imports this module
+
+    return first_cited(text, citing_year)

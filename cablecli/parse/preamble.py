@@ -6,10 +6,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cablecli.model import Declassify, Problem, Reference, Section
+from cablecli.model import Declassify, Problem, Section
 from cablecli.parse.classified_by import classified_by_continues, inline_classified_by
 from cablecli.parse.classified_by import parse_classified_by as parse_classified_by  # re-exported
-from cablecli.parse.ids import cited_reference_id, parse_decl_date
+from cablecli.parse.fields import FIELD_SPLIT as _KEYWORD_SPLIT
+from cablecli.parse.fields import (
+    FLAT_PAGE_HEADER,
+    SUBJECT_STOP,
+    TAG_CAPTIONS,
+    is_code,
+    is_rule_line,
+    join_wrapped,
+    mostly_lower,
+    mostly_upper,
+    split_fields,
+)
+from cablecli.parse.fields import parse_tags as parse_tags
+from cablecli.parse.ids import parse_decl_date
+from cablecli.parse.refs import parse_references as parse_references
 
 # Matched against the upper-cased line. The level may be letter-spaced and, in real data, may
 # have lost its first letter (`O N F I D E N T I A L`); `SECRETARY` is not a level.
@@ -44,17 +58,25 @@ _HANDLING_LINES = {"SENSITIVE": "SBU", "SBU": "SBU", "NOFORN": "NOFORN", "FOR OF
 EO_LINE = re.compile(r"^E\.?\s?O\.?\s*:?\s*(\d{5})\b|^EO\s*:?\s*(\d{5})\b")
 _EO_AMENDED = re.compile(r"^\s*(?:,\s*)?AS\s+AMENDED", re.I)
 _DECL = re.compile(r"\b(DECL|DECLASSIFY|DNG)\b\s*:?\s*(.*)$", re.I)
-TAGS_LINE = re.compile(r"^TAG[SE]?\b\s*:?\s*", re.I)
-SUBJECT_LINE = re.compile(r"^SUBJ(?:ECT)?\b\s*:?\s*", re.I)
-REF_LINE = re.compile(r"^(?:REFS?|REFTELS?|REFERENCES?)\b\s*:?\s*", re.I)
+# Misspelt keywords (`TGS:`, `TAGES:`, `UBJECT:`) only with their colon.
+TAGS_LINE = re.compile(r"^(?:TAG[SE]?\b|(?:TAGES|TGS|TAS|TABS|AGS)(?=\s*:))\s*:?\s*", re.I)
+SUBJECT_LINE = re.compile(r"^(?:SUBJ(?:ECT)?\b|UBJECT(?=\s*:))\s*:?\s*", re.I)
+REF_LINE = re.compile(r"^(?:REF\(S\)|REFS?|REFTELS?|REFERENCES?)(?![A-Za-z])\s*:?\s*", re.I)
 CLASSIFIED_BY = re.compile(r"^CLASSIFI?ED\s+BY\b\s*:?\s*", re.I)
 _MARKED_CLASSIFIED_BY = re.compile(r"^\(\s*[A-Z]{1,4}(?:/{1,2}[A-Z]+)?\s*\)\s*CLASSIFI?ED\s+BY\b", re.I)
 PARAGRAPH_START = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})\s?\.(?!\d)")
 _REF_LETTER_LINE = re.compile(r"^\s*¶?\s*[A-Z][.)]\s")
-_KEYWORD_SPLIT = re.compile(r"\s(?=(?:E\.\s?O\.|EO\s+1\d{4}|TAGS?\b|SUBJ(?:ECT)?\s*:))")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# A REF line without its colon: `REF A. RIYADH 1579`, `REF (A) MADRID 3785`, `REF STATE 12345`.
+_REF_START = re.compile(
+    r"^(?:¶\s*)?(?:[A-Z1][.):\]]|\([A-Z1]\)|\[[A-Z1]\]|[A-Z]\s+[A-Z]{2,}\s+\d"
+    r"|(?:\d{2}\s+)?[A-Z]{3,}(?:\s[A-Z]+){0,3}\s+\d{1,6}\b)"
+)
+# A REF item on a line of its own after a blank line: a label, or a cited cable.
+_REF_ITEM_LINE = re.compile(
+    r"^\s*¶?\s*(?:\([A-Z0-9]{1,2}\)|\[[A-Z0-9]{1,2}\]|[A-Z]\s?[.):]|\d{1,7}\b(?!\s?\.)"
+    r"|(?:['’]?\d{2}\s+)?[A-Z][A-Z'.\-]+(?:\s[A-Z][A-Z'.\-]+){0,3}\s*[:-]?\s*\d{1,7}\b)"
+)
 _CORRECTED_COPY = re.compile(r"^C\s*O\s*R\s*R\s*E\s*C\s*T\s*E\s*D\s+C\s*O\s*P\s*Y\b")
-_TAG_SHAPE = re.compile(r"^[A-Z]{2,6}$")
 _TAGS_CONTINUATION = re.compile(r"^(?:\[?[A-Z]{2,6}(?:\]\(#\))?[,;]?\s*){1,8}$")
 
 
@@ -138,46 +160,6 @@ def _add(seq: list[str], item: str) -> None:
         seq.append(item)
 
 
-def parse_tags(raw: str) -> list[str]:
-    """`[PGOV](#) [PREL](#)`, `PGOV, PREL`, `pgov prel`, `OVIP (CLINTON, HILLARY)` -> list of tags."""
-    text = _MD_LINK.sub(r"\1", raw).upper().replace(";", ",")
-    tags: list[str] = []
-    depth = 0
-    after_comma = False
-    person: list[str] = []
-    for token in re.findall(r"\(|\)|,|[^\s,()]+", text):
-        if token == "(":
-            depth += 1
-            person = []
-            continue
-        if token == ")":
-            depth = max(0, depth - 1)
-            if person:
-                name = " ".join(person).replace(" ,", ",").strip(" ,")
-                if tags and tags[-1] in ("OVIP", "KVIP"):
-                    tags[-1] = f"{tags[-1]} ({name})"
-                else:
-                    tags.append(name)
-            person = []
-            continue
-        if depth:
-            person.append(token)
-            continue
-        if token == ",":
-            after_comma = True
-            continue
-        token = token.strip(".:")
-        if not token:
-            continue
-        surname_before = bool(tags) and "," not in tags[-1] and not _TAG_SHAPE.match(tags[-1])
-        if surname_before and (after_comma or not _TAG_SHAPE.match(token)):
-            tags[-1] = f"{tags[-1]}, {token}"  # SURNAME, GIVEN
-        else:
-            tags.append(token)
-        after_comma = False
-    return list(dict.fromkeys(tags))
-
-
 def parse_declassify(text: str) -> tuple[str | None, Declassify | None]:
     """`E.O. 12958: DECL: 02/21/2018` -> ("12958", Declassify("2018-02-21", "02/21/2018"))."""
     u = text.upper()
@@ -202,30 +184,6 @@ def parse_declassify(text: str) -> tuple[str | None, Declassify | None]:
         raw = rest.rstrip(".").strip()
         return eo, Declassify(parse_decl_date(raw), raw)
     return eo, None
-
-
-def parse_references(raw: str, year: int | None) -> list[Reference]:
-    """A REF block -> references, lettered (`A. STATE 1234 B. 08 BAKU 155`) or single."""
-    text = " ".join(raw.replace("¶", " ").split())
-    labels = []
-    expected = ord("A")
-    for m in re.finditer(r"(?:^|(?<=[\s;,]))([A-Z])[.)]\s", text):
-        if ord(m.group(1)) == expected:
-            labels.append(m)
-            expected += 1
-    refs: list[Reference] = []
-    if labels and labels[0].start() == 0:
-        for k, m in enumerate(labels):
-            end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
-            item = text[m.end() : end].strip().rstrip(";,").strip()
-            refs.append(Reference(m.group(1), item, cited_reference_id(item, year)))
-        return refs
-    pieces = [p.strip() for p in re.split(r"[;,]|\s+AND\s+(?=\d|[A-Z]+\s+\d)", text) if p.strip()]
-    ids = [cited_reference_id(p, year) for p in pieces]
-    if len(pieces) > 1 and all(ids):
-        return [Reference(None, p, i) for p, i in zip(pieces, ids, strict=True)]
-    item = text.strip().rstrip(".").strip()
-    return [Reference(None, item, cited_reference_id(item, year))] if item else []
 
 
 def _is_caption_line(u: str) -> list[str] | None:
@@ -259,6 +217,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 or TAGS_LINE.match(u.strip())
                 or (SUBJECT_LINE.match(u.strip()) and ":" in u[:12])
                 or CLASSIFIED_BY.match(u.strip())
+                or (REF_LINE.match(u.strip()) and ":" in u[:12])
             ):
                 break
         j += 1
@@ -281,31 +240,53 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
 
     def close() -> None:
         nonlocal block, buf
-        text = " ".join(" ".join(buf).split())
         if block == "subject":
+            text = " ".join(FLAT_PAGE_HEADER.sub(" ", join_wrapped(buf)).split())
+            text = _TRAILING_RULE.sub("", text)  # `WEEKLY NOTES ----------`
             p.subject = text or p.subject
         elif block == "ref":
-            p.references_raw = f"{p.references_raw} {text}".strip() if p.references_raw else text
+            text = "\n".join(line for line in buf if line.strip())
+            p.references_raw = f"{p.references_raw}\n{text}".strip() if p.references_raw else text
         elif block == "classified_by":
             p.classified_by_raw = "\n".join(buf)  # line breaks kept: a wrap may have broken a word
         block, buf = None, []
+
+    def stop_subject(s: str) -> str:
+        """The subject text before a handling statement run into it (`... Sensitive but unclassified`)."""
+        m = SUBJECT_STOP.search(s)
+        if m is None:
+            return s
+        _add(p.handling, "SBU")
+        return s[: m.start()]
 
     while queue or i < n:
         if queue:
             idx, s = queue.pop(0)
             advance = False
         else:
-            idx, s = i, lines[i].strip()
+            idx, s = i, _line(lines[i])
             advance = True
+            # A flattened preamble: the line is cut where a field starts (`... EGYPTREF: CAIRO 123`).
+            if (
+                s
+                and block != "classified_by"
+                and not _CORRECTED_COPY.match(s.upper())
+                and not CLASSIFIED_BY.match(s)
+                and not _MARKED_CLASSIFIED_BY.match(s)
+            ):
+                pieces = split_fields(s, loose=block is None and not SUBJECT_LINE.match(s))
+                if len(pieces) > 1:
+                    s = pieces[0]
+                    queue[:0] = [(idx, piece) for piece in pieces[1:]]
         if advance:
             i += 1
         if not s:
             if block == "ref":
-                # Lettered REF items are sometimes split into paragraphs: `¶B. MADRID 919`.
+                # REF items split into paragraphs: `¶B. MADRID 919`, `00723  (C) Brasilia 01392`.
                 j = i
-                while j < n and not lines[j].strip():
+                while j < n and not _line(lines[j]):
                     j += 1
-                if j < n and _REF_LETTER_LINE.match(lines[j].upper()) and not PARAGRAPH_START.match(lines[j]):
+                if j < n and _ref_item_continues(_line(lines[j]), " ".join(buf)):
                     continue
             if block == "classified_by" and (j := classified_by_continues(lines, i, buf)) is not None:
                 i = j  # a page break between the name and the reasons
@@ -314,7 +295,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 close()
             continue
         u = s.upper()
-        if seen_main and is_page_break(s):
+        if seen_main and (is_page_break(s) or _FULL_PAGE_HEADER.match(u)):
             continue  # `NEW DELHI 00005239  001.2 OF 007` between REF and Classified By
         if "CLASSIFIED BY" in u and (split := inline_classified_by(s)):
             # `REF: ROME 123 CLASSIFIED BY: ... ¶1. ...` flattened onto one line
@@ -330,6 +311,10 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             close()
             body_start = idx
             break
+        if seen_main and block != "classified_by" and is_rule_line(s):
+            close()  # a rule under the last field: `-------` over `SUMMARY`
+            body_start = idx
+            break
         if first == "E" and EO_LINE.match(u):
             close()
             seen_main = True
@@ -341,38 +326,52 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             close()
             _, p.declassify = parse_declassify(s)
             continue
-        if first == "T" and TAGS_LINE.match(s) and (
-            u.startswith("TAGS") or ":" in s[:6] or not seen_main
+        if first.isalpha() and ":" in s[3:10] and not (TAGS_LINE.match(s) or SUBJECT_LINE.match(s)):
+            keyword = _misspelt_keyword(s)  # `SUBJET:`, `TAGZ:`: the keyword with one letter wrong
+            if keyword:
+                s = f"{keyword}: {s[s.index(':') + 1 :].strip()}"
+                u, first = s.upper(), keyword[0]
+        if first in "TA" and TAGS_LINE.match(s) and (
+            u.startswith("TAGS") or ":" in s[:7] or not seen_main
             or _TAGS_CONTINUATION.match(TAGS_LINE.sub("", u, count=1))
         ):  # fmt: skip
             close()
             seen_main = True
             p.tags_raw = TAGS_LINE.sub("", s, count=1)
-            # TAGS wrapped onto the next line: `PREL, IN, IR` under `TAGS: KACT KNNP ...`.
-            while advance and i < n and _TAGS_CONTINUATION.match(lines[i].strip()):
-                p.tags_raw += " " + lines[i].strip()
+            while queue and queue[0][0] == idx and TAGS_LINE.match(queue[0][1]):
+                p.tags_raw += " " + queue.pop(0)[1]  # `TAGS: EAID, BA, TAGS: EFIN`: written twice
+            # TAGS wrapped onto the next lines: `PREL, IN, IR` under `TAGS: KACT KNNP ...`.
+            while not queue and i < n and (joint := _tags_continue(p.tags_raw, _line(lines[i]))):
+                p.tags_raw += joint + _line(lines[i])
                 i += 1
+            for word in re.findall(r"[A-Z]+", p.tags_raw.upper()):
+                if word in TAG_CAPTIONS:  # `TAGS: ECON ETRD CA MX SIPDIS`: a caption run into TAGS
+                    _add(p.captions, word)
+                    if word == "NOFORN":
+                        _add(p.handling, word)
             p.tags = parse_tags(p.tags_raw)
             p.tags_lineno = idx + 1
             continue
         if (
-            first == "S"
+            first in "SU"
             and SUBJECT_LINE.match(s)
             and (":" in s[:9] or u.startswith("SUBJECT "))
             and p.subject is None
         ):
             close()
             seen_main = True
-            block, buf = "subject", [SUBJECT_LINE.sub("", s, count=1)]
+            rest = SUBJECT_LINE.sub("", s, count=1)
+            kept = stop_subject(rest)
+            block, buf = "subject", [kept]
+            if kept is not rest:
+                close()
             continue
-        if (
-            first == "R"
-            and REF_LINE.match(s)
-            and (":" in s[:12] or _REF_LETTER_LINE.match(REF_LINE.sub("", s, count=1) + " "))
-        ):
-            close()
-            block, buf = "ref", [REF_LINE.sub("", s, count=1)]
-            continue
+        if first == "R" and REF_LINE.match(s):
+            rest = REF_LINE.sub("", s, count=1)
+            if ":" in s[:12] or _REF_START.match(rest.upper()):
+                close()
+                block, buf = "ref", [rest]
+                continue
         if first == "(" and _MARKED_CLASSIFIED_BY.match(s):
             s = s[s.index(")") + 1 :].strip()  # `(U) Classified By: ...`
             first = "C"
@@ -384,7 +383,25 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             if not is_page_break(s):
                 buf.append(lines[idx] if advance else s)
             continue
-        if block in ("subject", "ref"):
+        if block in ("subject", "ref") and _HEADING_START.match(s):
+            close()  # `SUMMARY`, `Summary:` right under the field: the body
+            body_start = idx
+            break
+        if block == "subject":
+            if mostly_lower(s) and mostly_upper(" ".join(buf)):
+                close()  # a sentence in mixed case under a subject in capitals: the body
+                body_start = idx
+                break
+            kept = stop_subject(s)
+            buf.append(kept)
+            if kept is not s:
+                close()
+            continue
+        if block == "ref" and mostly_lower(s) and mostly_upper(" ".join(buf)) and not _REF_ITEM_LINE.match(s):
+            close()  # a sentence in mixed case under a REF block in capitals: the body
+            body_start = idx
+            break
+        if block == "ref":
             buf.append(s)
             continue
         if not seen_main:
@@ -425,3 +442,101 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
         p.distribution = []
         p.end = start
     return p
+
+
+# A heading or lead-in that starts the body: `SUMMARY`, `Summary:`, `BACKGROUND AND COMMENT.`
+_HEADING_START = re.compile(
+    r"^(?:SUMMARY|BACKGROUND|COMMENT|INTRODUCTION|OVERVIEW|ACTION\s+REQUEST)(?:\s+AND\s+[A-Z]+)?\s*(?:[:.\-]|$)",
+    re.I,
+)
+_TRAILING_RULE = re.compile(r"\s*[-=_*]{4,}$")
+_KEYWORD_WORD = re.compile(r"^([A-Za-z]{3,8})\s*:")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """`a` differs from `b` by one letter left out, added or changed."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+def _misspelt_keyword(s: str) -> str | None:
+    """`SUBJET:` -> "SUBJECT", `TAGZ:` -> "TAGS": a line-start keyword one letter off, with its colon."""
+    m = _KEYWORD_WORD.match(s)
+    if not m:
+        return None
+    word = m.group(1).upper()
+    for keyword in ("SUBJECT", "TAGS"):
+        if _one_edit(word, keyword):
+            return keyword
+    return None
+
+
+def _line(raw: str) -> str:
+    """A line stripped, without the backslash some archives end lines with."""
+    s = raw.strip()
+    if s.endswith("\\"):
+        s = s[:-1].rstrip()
+    return s
+
+
+def _is_field_line(s: str) -> bool:
+    u = s.upper()
+    return bool(
+        SUBJECT_LINE.match(s)
+        or CLASSIFIED_BY.match(s)
+        or _MARKED_CLASSIFIED_BY.match(s)
+        or TAGS_LINE.match(u)
+        or EO_LINE.match(u)
+        or PARAGRAPH_START.match(s)
+    )
+
+
+# A page header on a line of its own: `CONFIDENTIAL PAGE 02 ROME 01234 01 OF 02 211833Z`.
+_FULL_PAGE_HEADER = re.compile(rf"^(?:{FLAT_PAGE_HEADER.pattern})\s*$")
+_LABEL_AT_START = re.compile(r"^¶?\s*(?:\(([A-Z])\)|\[([A-Z])\]|([A-Z])\s?[.):])")
+
+
+def _ref_item_continues(s: str, before: str) -> bool:
+    """A line after a blank line inside a REF block that goes on with it: the next label of the list
+    (`¶B. MADRID 919` after `A. ...`, not a portion marking `(U)`), or a cited cable."""
+    if not s or _is_field_line(s):
+        return False
+    m = _LABEL_AT_START.match(s.upper())
+    if m:
+        letter = m.group(1) or m.group(2) or m.group(3)
+        if letter == "A":
+            return not before.strip()
+        prev = chr(ord(letter) - 1)
+        return re.search(rf"(?:^|[\s(\[¶]){prev}(?:[.):\]]|\s+[A-Z0-9'])", before.upper()) is not None
+    return _REF_ITEM_LINE.match(s) is not None
+
+
+_TAG_WORDS = re.compile(r"\([^()]*\)|[A-Za-z][A-Za-z.'\-]*|,")
+
+
+def _tags_continue(tags: str, s: str) -> str | None:
+    """How line `s` goes on with the TAGS field `tags`, or None: after a comma or as a line of codes
+    (a new item: "\\n"), or as the rest of a keyword phrase (`COUNTRY` / `CLEARANCE`: " ")."""
+    if not s or len(s) > 100 or ":" in s or _is_field_line(s) or is_rule_line(s):
+        return None
+    u = s.upper()
+    if CLASSIFICATION.match(u) or _is_caption_line(u) is not None or _CORRECTED_COPY.match(u):
+        return None
+    tokens = _TAG_WORDS.findall(s)
+    if "".join(tokens).replace(" ", "") != re.sub(r"\s+", "", s) and not (
+        tags.count("(") > tags.count(")") and ")" in s  # a name in parentheses wrapped over the line end
+    ):
+        return None  # digits or other signs: not a TAGS line
+    words = [t.upper().strip(".") for t in tokens if t != "," and not t.startswith("(")]
+    if not words:
+        return None
+    if tags.rstrip().endswith(",") or all(is_code(w) for w in words):
+        return "\n"
+    last = re.findall(r"[A-Za-z]+", tags)[-1:]
+    if s.isupper() and len(words) <= 3 and last and not is_code(last[0].upper()) and len(last[0]) >= 5:
+        return " "
+    return None

@@ -1,0 +1,218 @@
+"""Preamble fields written run together on one line, and the values of TAGS and REF.
+
+A flattened preamble (`... TAGS: PREL SUBJECT: TALKS WITH EGYPTREF: CAIRO 123 Classified By: ...`)
+is cut where a field keyword starts; every field is read with the same splitter.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# Where a field starts inside a line. The keywords are case-blind; REF and Classified By may be
+# glued to the word before (`EGYPTREF:`, `CAIROClassified By:`) when the colon follows.
+_EO_AHEAD = (
+    r"(?i:E\.\s?O\.?|EO)\s*:?\s*1\d{4}"
+    r"(?=\s*(?i:,?\s*AS\s+AMENDED|:(?!\s*1\s?\.\s?\d)|DECL|DNG|N/?A\b)|\s*$)"
+)
+# Inside a SUBJECT or REF, E.O. starts a field only before a declassification instruction: a subject
+# may name an order (`IMPLEMENTING E.O. 13224: DESIGNATIONS`).
+_EO_DECL_AHEAD = (
+    r"(?i:E\.\s?O\.?|EO)\s*:?\s*1\d{4}"
+    r"(?=\s*(?i:,?\s*AS\s+AMENDED\s*)?:?\s*(?i:DECL|DNG|N/?A\b|OADR|X\d|\d{1,2}/\d{1,2}/\d{2,4}))"
+)
+_FIELD_START = (
+    r"\s+(?=" + _EO_DECL_AHEAD + r")"
+    r"|\s*(?<![A-Za-z])(?=(?i:TAGS?|SUBJ(?:ECT)?)\s*:)"
+    r"|(?:\s+|(?<=[A-Za-z0-9'’\".)]{2}))(?=(?i:REF(?:S|\(S\)|TELS?|ERENCES?)?)\s*:)"
+    r"|\s+(?=(?i:CLASSIFI?ED\s+BY)\s*:|Classifi?ed\s+[Bb]y\b)"
+    r"|(?<=[A-Za-z0-9'’\".)])(?<![Dd][Ee])(?<![Nn])(?=(?i:CLASSIFI?ED\s+BY)\s*:)"
+)
+# The loose form also takes `TAGS` in capitals without a colon (`E.O. 12958: N/A TAGS PREL`), any
+# E.O. and CLASSIFIED BY without its colon: used on lines that start a field or hold E.O. or caption
+# text, not inside a SUBJECT (`DOCUMENTS CLASSIFIED BY THE MINISTRY`).
+FIELD_SPLIT = re.compile(
+    _FIELD_START
+    + r"|\s+(?="
+    + _EO_AHEAD
+    + r")|(?<!:)\s+(?=TAGS?\s+[A-Za-z]{2,6}\b)|\s+(?=(?i:CLASSIFI?ED\s+BY)\b)"
+)
+SUBJECT_FIELD_SPLIT = re.compile(_FIELD_START)
+# A handling statement run into the subject: `... ANOTHER CHILD Sensitive but unclassified`.
+SUBJECT_STOP = re.compile(
+    r"\s+(?i:(?:THIS\s+(?:MESSAGE|CABLE|TELEGRAM|DOCUMENT)\s+IS\s+)?SENSITIVE\s+BUT\b)|\s*\bSBU\s*-?\s*NOT\s+FOR\b"
+)
+# A page header flattened into a line: `UNCLASSIFIED PAGE 02 ROME 01059 01 OF 04 281501Z`,
+# `OTTAWA 00000918 001.2 OF 003`.
+FLAT_PAGE_HEADER = re.compile(
+    r"(?:\b(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|S\s?E\s?C\s?R\s?E\s?T|LIMITED\s+OFFICIAL\s+USE)\s+)?"
+    r"\bPAGE\s+\d{1,3}\s+(?:OF\s+\d{1,3}\s+)?[A-Z][A-Z .'\-]*?\s+\d{3,8}"
+    r"(?:\s+\d{1,3}\s+OF\s+\d{1,3})?(?:\s+\d{6}Z)?"
+    r"|\b[A-Z][A-Z'\-]*(?:\s[A-Z][A-Z'\-]*){0,3}\s+\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b"
+)
+_RULE_LINE = re.compile(r"^[-=_*~. ]{3,}$")
+
+
+_KEYWORD_HINTS = ("REF", "SUBJ", "TAG", "CLASSIF", "E.O", "EO", "E. O")
+
+
+def split_fields(s: str, loose: bool = True) -> list[str]:
+    """`SUBJECT: TALKS WITH EGYPTREF: CAIRO 123` -> [`SUBJECT: TALKS WITH EGYPT`, `REF: CAIRO 123`]."""
+    u = s.upper()
+    if not any(k in u for k in _KEYWORD_HINTS):
+        return [s.strip()] if s.strip() else []
+    pieces = (FIELD_SPLIT if loose else SUBJECT_FIELD_SPLIT).split(s)
+    return [p.strip() for p in pieces if p and p.strip()]
+
+
+def is_rule_line(s: str) -> bool:
+    """`-----------`, `=====`: a rule under a heading, never part of a field."""
+    return len(s) >= 3 and _RULE_LINE.match(s) is not None and any(c in s for c in "-=_*~")
+
+
+def mostly_lower(s: str) -> bool:
+    """A sentence in mixed case (`Welcome to Cairo.`), not a line in capitals."""
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 8 and sum(c.islower() for c in letters) > len(letters) // 2
+
+
+def mostly_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Lines of a field joined with single spaces; a word hyphenated at the line end is joined back
+    (`US-` + `LATIN` -> `US-LATIN`)."""
+    out = ""
+    for line in lines:
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if out and len(out) > 1 and out.endswith("-") and out[-2].isalnum():
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
+# -- TAGS ------------------------------------------------------------------------------------------
+
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_CODE_SHAPE = re.compile(r"^(?:[A-Z]{2}|K[A-Z]{3}|[ABCELMOPST][A-Z]{3})$")
+_TAG_SHAPE = re.compile(r"^[A-Z]{2,6}$")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+TAG_CAPTIONS = frozenset({"SIPDIS", "NODIS", "EXDIS", "LIMDIS", "NOFORN", "STADIS"})
+
+
+@cache
+def _known_codes() -> frozenset[str]:
+    from cablecli.reference.tags import _country_table, _tag_table
+
+    return frozenset(_tag_table()) | frozenset(_country_table())
+
+
+def is_code(word: str) -> bool:
+    """A TAGS code by the reference tables or by its shape (country, program, subject)."""
+    return word in _known_codes() or _CODE_SHAPE.match(word) is not None
+
+
+def _is_phrase_word(word: str) -> bool:
+    """A word of a free-text keyword (`COUNTRY`, `CLEARANCE`), not a code."""
+    return not is_code(word) and len(word) >= 5 and word.isalpha()
+
+
+def cut_tags_text(raw: str) -> str:
+    """The TAGS text up to a page header flattened into it."""
+    m = FLAT_PAGE_HEADER.search(raw.upper())
+    return raw[: m.start()] if m else raw
+
+
+def parse_tags(raw: str) -> list[str]:
+    """`[PGOV](#) [PREL](#)`, `PGOV, PREL`, `pgov prel`, `OVIP (CLINTON, HILLARY)` -> list of tags.
+
+    A person in parentheses is a tag of its own after the subject tag (`OVIP`, `CLINTON, HILLARY`);
+    `SURNAME, GIVEN` is one tag; a run of words that are not codes (`COUNTRY CLEARANCE`) is one
+    keyword; in a list separated by commas an item with such words is kept whole. A line break
+    always separates. Caption words (`SIPDIS`) and what follows a flattened page header are not tags.
+    """
+    text = cut_tags_text(_MD_LINK.sub(r"\1", raw)).upper().replace(";", ",")
+    comma_list = "," in text
+    # Items: (words, person) where person is a name in parentheses; "\n" and "," separate items.
+    items: list[tuple[list[str], bool, bool]] = []  # (words, in parentheses, after a comma on the line)
+    words: list[str] = []
+    after_comma = False
+
+    def flush(next_after_comma: bool) -> None:
+        nonlocal words, after_comma
+        if words:
+            items.append((words, False, after_comma))
+        words = []
+        after_comma = next_after_comma
+
+    for m in re.finditer(r"\(([^()]*)\)?|\n|,|[^\s,()]+", text):
+        token = m.group(0)
+        if token.startswith("("):
+            flush(False)
+            name = " ".join(m.group(1).replace(" ,", ",").split()).strip(" ,")
+            if name:
+                items.append(([name], True, False))
+            continue
+        if token == "\n":
+            flush(False)
+            continue
+        if token == ",":
+            flush(True)
+            continue
+        token = token.strip(".:")
+        if token and token not in TAG_CAPTIONS:
+            words.append(token)
+    flush(False)
+    tags: list[str] = []
+    for k, (ws, in_parens, comma_before) in enumerate(items):
+        if in_parens:
+            tags.append(ws[0])
+            continue
+        prev = items[k - 1] if k else None
+        if (
+            comma_before
+            and prev is not None
+            and not prev[1]
+            and len(prev[0]) == 1
+            and tags
+            and tags[-1] == prev[0][0]
+            and _is_surname(prev[0][0])
+            and _is_given(ws)
+        ):
+            tags[-1] = f"{tags[-1]}, {' '.join(ws)}"  # SURNAME, GIVEN
+            continue
+        if comma_list and len(ws) > 1 and 2 * sum(not is_code(w) for w in ws) > len(ws):
+            tags.append(" ".join(ws))  # `PM ECONOMIC AFFAIRS` between commas
+            continue
+        run: list[str] = []
+        for w in [*ws, ""]:
+            if w and not is_code(w):
+                run.append(w)
+                continue
+            if len(run) > 1 and any(_is_phrase_word(x) for x in run):
+                tags.append(" ".join(run))  # `ECONOMY AND FINANCE`
+            else:
+                tags.extend(run)
+            run = []
+            if w:
+                tags.append(w)
+    return list(dict.fromkeys(t for t in tags if t))
+
+
+def _is_surname(word: str) -> bool:
+    return (
+        not is_code(word) and not _TAG_SHAPE.match(word) and word.replace("-", "").replace("'", "").isalpha()
+    )
+
+
+def _is_given(words: list[str]) -> bool:
+    """`JAMES`, `JAMES B.`, `J. ROBERT`: given names and initials, not a phrase (`GOI EXTERNAL`)."""
+    if not words or len(words) > 3:
+        return False
+    names = [w for w in words if not _INITIAL.match(w)]
+    return len(names) <= 1 and all(w.rstrip(".").replace("-", "").isalpha() for w in names)
