@@ -387,8 +387,8 @@ def grep_command(
         str | None,
         typer.Option(
             "--fts",
-            help="With --db: only cables that this full-text query finds in subject, summary and "
-            'paragraphs (SQLite FTS5 syntax: lachin AND corridor, "lachin corridor", corrid*).',
+            help="With --db: only cables that this full-text query finds in subject and body "
+            '(SQLite FTS5 syntax: lachin AND corridor, "lachin corridor", corrid*).',
         ),
     ] = None,
 ) -> None:
@@ -1034,14 +1034,16 @@ class RefsFormat(enum.StrEnum):
 
 
 @contextmanager
-def open_db(db: Path, paths: list[str] | None = None, create: bool = False) -> Iterator[Any]:
+def open_db(
+    db: Path, paths: list[str] | None = None, create: bool = False, on_wait: Any = None
+) -> Iterator[Any]:
     """The index at `db` as a connection; a usage error when PATHs come with it or it is not an index."""
     from cablecli.index import IndexFileError, open_index
 
     if paths:
         fail(f"--db and PATH... do not go together (got {' '.join(paths)})")
     try:
-        conn = open_index(db, create=create)
+        conn = open_index(db, create=create, on_wait=on_wait, readonly=not create)
     except IndexFileError as exc:
         fail(_one_line(str(exc)))
     try:
@@ -1082,11 +1084,19 @@ def index_build_command(
     """
     import json
 
-    from cablecli.index import build_index
+    from cablecli.index import IndexLockedError, build_index
+
+    def waiting(seconds: float) -> None:
+        sys.stderr.write(f"cablecli: {db}: another process is writing to it; waiting up to {seconds:g} s\n")
 
     run = Run()
-    with open_db(db, create=True) as conn, reading(paths or [], input_format, run) as items:
-        report = build_index(conn, items, jobs, prune=prune, on_error=lambda e: run.error(str(e)))
+    with open_db(db, create=True, on_wait=waiting) as conn, reading(paths or [], input_format, run) as items:
+        try:
+            report = build_index(
+                conn, items, jobs, prune=prune, on_error=lambda e: run.error(str(e)), on_wait=waiting
+            )
+        except IndexLockedError as exc:
+            fail(f"{db}: {exc}")
         total = conn.execute("SELECT count(*) FROM cables").fetchone()[0]
     if fmt is ReportFormat.json:
         print(json.dumps({**report.to_dict(), "cables": total, "db": str(db)}))
