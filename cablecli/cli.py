@@ -1137,6 +1137,30 @@ def index_info_command(
     raise typer.Exit(int(ExitCode.OK))
 
 
+@index_app.command("metadata")
+def index_metadata_command(
+    db: DbRequiredOpt = ...,  # type: ignore[assignment]
+    output_path: OutputOpt = None,
+) -> None:
+    """Datasette metadata for the index DB (JSON): title, source, column descriptions, facets, search.
+
+    Examples:
+
+      cablecli index metadata --db cables.db -o cables.metadata.json
+
+      datasette cables.db -m cables.metadata.json
+    """
+    import json
+
+    from cablecli.index.metadata import datasette_metadata
+
+    with open_db(db) as conn:
+        meta = datasette_metadata(conn, db)
+    with output(output_path) as out:
+        out.write(json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+    raise typer.Exit(int(ExitCode.OK))
+
+
 def parse_from_index(
     db: Path,
     paths: list[str] | None,

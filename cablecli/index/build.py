@@ -258,11 +258,7 @@ def build_index(
         if bulk:
             for name in INDEX_NAMES:
                 conn.execute(f"DROP INDEX IF EXISTS {name}")
-        conn.execute("DROP TABLE IF EXISTS temp.seen")
-        conn.execute(
-            "CREATE TEMP TABLE seen (source_path TEXT, source_index INTEGER, "
-            "PRIMARY KEY (source_path, source_index)) WITHOUT ROWID"
-        )
+        seen: set[tuple[str, int]] = set()
 
         def changed() -> Iterable[CableText]:
             for item in items:
@@ -273,8 +269,9 @@ def build_index(
                         on_error(item)
                     continue
                 key = (source_key(item.source.path), item.source.index)
-                if conn.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", key).rowcount == 0:
+                if key in seen:
                     continue  # the same file given twice
+                seen.add(key)
                 digest = content_hash(item.text)
                 row = None
                 if not bulk:
@@ -298,7 +295,8 @@ def build_index(
                 report.replaced += 1
             writer.add(indexed, old_id, key[0], digest, raw)
         writer.flush()
-        report.removed = _remove_stale(conn, failed, prune)
+        if not bulk:  # an empty index has nothing stale
+            report.removed = _remove_stale(conn, seen, failed, prune)
         stations = _sync_stations(conn)
         if not report.changed and not stations:
             conn.execute("ROLLBACK")  # nothing to write: the file stays as it was, byte for byte
@@ -310,7 +308,6 @@ def build_index(
         if report.changed:
             now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('updated', ?)", (now,))
-        conn.execute("DROP TABLE temp.seen")
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -331,8 +328,14 @@ def _sync_stations(conn: sqlite3.Connection) -> bool:
     return True
 
 
-def _remove_stale(conn: sqlite3.Connection, failed: set[str], prune: bool) -> int:
+def _remove_stale(conn: sqlite3.Connection, seen: set[tuple[str, int]], failed: set[str], prune: bool) -> int:
     """Cables of the files read that those files no longer hold (and, with prune, of files not read)."""
+    conn.execute("DROP TABLE IF EXISTS temp.seen")
+    conn.execute(
+        "CREATE TEMP TABLE seen (source_path TEXT, source_index INTEGER, "
+        "PRIMARY KEY (source_path, source_index)) WITHOUT ROWID"
+    )
+    conn.executemany("INSERT INTO seen VALUES (?, ?)", sorted(seen))
     conn.execute("CREATE TEMP TABLE failed (source_path TEXT PRIMARY KEY)")
     conn.executemany("INSERT INTO failed VALUES (?)", [(p,) for p in failed])
     read_files = "SELECT DISTINCT source_path FROM seen"
@@ -350,4 +353,5 @@ def _remove_stale(conn: sqlite3.Connection, failed: set[str], prune: bool) -> in
     for cable_id in stale:
         delete_cable(conn, cable_id)
     conn.execute("DROP TABLE temp.failed")
+    conn.execute("DROP TABLE temp.seen")
     return len(stale)
