@@ -42,6 +42,7 @@ class ParseFormat(enum.StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
+    parquet = "parquet"
 
 
 app = typer.Typer(
@@ -251,6 +252,10 @@ def parse_command(
     run = Run()
     selected = parse_fields(fields)
     columns = selected or [f for f in FIELDS if not (no_body and f == "body")]
+    if fmt is ParseFormat.parquet:
+        raise typer.Exit(
+            parse_to_parquet(paths, db, input_format, jobs, selected, no_body, columns, output_path)
+        )
     if db is not None:
         raise typer.Exit(parse_from_index(db, paths, fmt, selected, no_body, columns, output_path, color))
     transform = partial(_record_for_output, fields=selected, no_body=no_body)
@@ -1462,6 +1467,51 @@ def reading_or_index(
 
     with open_db(db, paths) as conn:
         yield iter(query.texts_by_id(conn, reference_id)[:1])
+
+
+def parse_to_parquet(
+    paths: list[str] | None,
+    db: Path | None,
+    input_format: InputFormat | None,
+    jobs: int,
+    fields: list[str] | None,
+    no_body: bool,
+    columns: list[str],
+    output_path: Path | None,
+) -> int:
+    """`parse -f parquet -o FILE`: the records as one Parquet file (render/parquet.py), from PATHs or --db."""
+    from functools import partial
+
+    from cablecli.render.parquet import ParquetUnavailable, require_pyarrow, write_parquet
+
+    try:
+        require_pyarrow()
+    except ParquetUnavailable as exc:
+        fail(str(exc))
+    if output_path is None:
+        fail("-f parquet writes a file: give -o FILE")
+    run = Run()
+    if db is not None:
+        from cablecli.index import query
+        from cablecli.render.records import select
+
+        with open_db(db, paths) as conn, output(output_path) as out:
+            out.flush()
+            write_parquet((select(r, fields, no_body) for r in query.records(conn)), out.buffer, columns)
+        return int(ExitCode.OK)
+    from cablecli.parse.pool import parse_stream
+
+    def records(items: Iterator[Any]) -> Iterator[dict[str, Any]]:
+        for item in parse_stream(items, jobs, partial(_record_for_output, fields=fields, no_body=no_body)):
+            if isinstance(item, dict):
+                yield item
+            else:
+                run.error(str(item))
+
+    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+        out.flush()
+        write_parquet(records(items), out.buffer, columns)
+    return run.exit_code()
 
 
 # --- end of index, stats, refs -------------------------------------------------------------------------
