@@ -153,10 +153,11 @@ def connect_readonly(path: str | os.PathLike[str], immutable: bool = False) -> s
 
 
 def begin_write(
-    conn: sqlite3.Connection, on_wait: Callable[[float], None] | None = None, wait: float = LOCK_WAIT
+    conn: sqlite3.Connection, on_wait: Callable[[float], None] | None = None, wait: float | None = None
 ) -> None:
     """BEGIN IMMEDIATE: take the write lock, waiting up to `wait` seconds (after telling `on_wait`) when
     another process holds it. Raises IndexLockedError when it is still held."""
+    wait = LOCK_WAIT if wait is None else wait
     conn.execute("PRAGMA busy_timeout = 0")
     try:
         try:
