@@ -264,7 +264,7 @@ def _create(conn: sqlite3.Connection) -> None:
     from cablecli import __version__
 
     try:
-        for statement in statements(DDL):
+        for statement in statements(TABLES):  # the indexes come with the first load (build.py)
             conn.execute(statement)
         conn.executemany(
             "INSERT INTO meta (key, value) VALUES (?, ?)",
