@@ -247,8 +247,12 @@ def _open_readonly(name: str) -> sqlite3.Connection:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
-    except sqlite3.OperationalError:
-        # A WAL database on read-only storage: no shared-memory file can be made beside it.
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc):
+            conn.close()
+            raise
+        # A WAL database on read-only storage: no shared-memory file can be made beside it, and no
+        # process can be writing to it either, so it can be read as immutable.
         conn.close()
         return connect_readonly(name, immutable=True)
 
