@@ -257,7 +257,9 @@ def parse_command(
             parse_to_parquet(paths, db, input_format, jobs, selected, no_body, columns, output_path)
         )
     if db is not None:
-        raise typer.Exit(parse_from_index(db, paths, fmt, selected, no_body, columns, output_path, color))
+        raise typer.Exit(
+            parse_from_index(db, paths, fmt, selected, no_body, columns, output_path, color, jobs)
+        )
     transform = partial(_record_for_output, fields=selected, no_body=no_body)
     with reading(paths or [], input_format, run) as items, output(output_path) as out:
         if fmt is ParseFormat.table:
@@ -1175,13 +1177,14 @@ def parse_from_index(
     columns: list[str],
     output_path: Path | None,
     color: Color,
+    jobs: int = 1,
 ) -> int:
-    """`parse --db`: the records rebuilt from the index, written as `parse` writes them."""
+    """`parse --db`: the records parsed again from the index's texts, written as `parse` writes them."""
     from cablecli.index import query
     from cablecli.render.records import WRITERS, select
 
     with open_db(db, paths) as conn, output(output_path) as out:
-        records = (select(record, fields, no_body) for record in query.records(conn))
+        records = (select(record, fields, no_body) for record in query.records(conn, jobs))
         if fmt is ParseFormat.table:
             from cablecli.render.console import record_table
 
@@ -1497,7 +1500,8 @@ def parse_to_parquet(
 
         with open_db(db, paths) as conn, output(output_path) as out:
             out.flush()
-            write_parquet((select(r, fields, no_body) for r in query.records(conn)), out.buffer, columns)
+            records = (select(r, fields, no_body) for r in query.records(conn, jobs))
+            write_parquet(records, out.buffer, columns)
         return int(ExitCode.OK)
     from cablecli.parse.pool import parse_stream
 

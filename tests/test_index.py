@@ -264,6 +264,7 @@ def test_db_and_paths_do_not_go_together(db: Path, corpus: Path) -> None:
 
 SAME = [
     ["parse", "-f", "jsonl"],
+    ["parse", "-f", "jsonl", "-j", "2"],
     ["parse", "--fields", "reference_id,date,tags", "-f", "csv"],
     ["parse", "--no-body", "-f", "yaml"],
     ["tags", "-f", "jsonl"],

@@ -81,12 +81,16 @@ def texts(conn: sqlite3.Connection) -> Iterator[CableText]:
         yield CableText(raw, _source(source_json))
 
 
-def records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    """Every cable's record (`Cable.to_dict()`), parsed again from the text the index stores once."""
-    from cablecli.parse import parse_text
+def _record_dict(cable) -> dict[str, Any]:
+    return cable.to_dict()
 
-    for item in texts(conn):
-        yield parse_text(item.text, item.source).to_dict()
+
+def records(conn: sqlite3.Connection, jobs: int = 1) -> Iterator[dict[str, Any]]:
+    """Every cable's record (`Cable.to_dict()`), parsed again from the text the index stores once,
+    in input order; with `jobs` > 1 in that many worker processes."""
+    from cablecli.parse.pool import parse_stream
+
+    yield from parse_stream(texts(conn), jobs, _record_dict)
 
 
 def texts_by_id(conn: sqlite3.Connection, reference_id: str) -> list[CableText]:
