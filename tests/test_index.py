@@ -637,3 +637,18 @@ def test_an_index_of_the_first_schema_is_refused_with_what_to_do(tmp_path: Path)
         f"times, full-text search contentless)), but this cablecli reads version {SCHEMA_VERSION}; rebuild it: "
         f"rm {old} && cablecli index build PATH... --db {old}\n"
     )
+
+
+def test_raw_offsets_map_every_span_of_the_normalised_text() -> None:
+    import random
+
+    from cablecli.index.build import normalise_text, raw_offset
+
+    rng = random.Random(7)
+    for _ in range(500):
+        raw = "".join(rng.choice(["a", "b", "\r\n", "\r", "\n", " "]) for _ in range(rng.randint(0, 30)))
+        raw = ("\ufeff" if rng.random() < 0.3 else "") + raw
+        norm = normalise_text(raw)
+        for a in range(len(norm) + 1):
+            for b in range(a, len(norm) + 1):
+                assert normalise_text(raw[raw_offset(raw, a) : raw_offset(raw, b)]) == norm[a:b], (raw, a, b)

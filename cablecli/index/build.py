@@ -82,17 +82,15 @@ def normalise_text(raw: str) -> str:
 
 
 def raw_offset(raw: str, offset: int) -> int:
-    """Where `offset` of the normalised text (normalise_text) falls in the raw text."""
-    bom = 1 if raw.startswith("\ufeff") else 0
-    if "\r" not in raw:
-        return offset + bom
-    seen = 0  # characters of the normalised text passed
-    i = bom
-    n = len(raw)
-    while i < n and seen < offset:
-        i += 2 if raw[i] == "\r" and i + 1 < n and raw[i + 1] == "\n" else 1
-        seen += 1
-    return i
+    """Where `offset` of the normalised text (normalise_text) falls in the raw text: each CRLF before
+    it is one character longer there (a lone CR is not), and a byte-order mark one more."""
+    start = 1 if raw.startswith("\ufeff") else 0
+    shift = 0  # CRLFs passed
+    at = raw.find("\r\n", start)
+    while at >= 0 and at - start - shift < offset:
+        shift += 1
+        at = raw.find("\r\n", at + 2)
+    return start + offset + shift
 
 
 @dataclass(frozen=True, slots=True)
