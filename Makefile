@@ -13,8 +13,9 @@ demo: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/cablecli show examples/08BAKU187.txt --no-pager
 
+# The optional extras too, so that the Datasette and Parquet tests run rather than skip.
 test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,datasette,parquet]'
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/python

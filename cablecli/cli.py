@@ -42,6 +42,7 @@ class ParseFormat(enum.StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
+    parquet = "parquet"
 
 
 app = typer.Typer(
@@ -251,8 +252,14 @@ def parse_command(
     run = Run()
     selected = parse_fields(fields)
     columns = selected or [f for f in FIELDS if not (no_body and f == "body")]
+    if fmt is ParseFormat.parquet:
+        raise typer.Exit(
+            parse_to_parquet(paths, db, input_format, jobs, selected, no_body, columns, output_path)
+        )
     if db is not None:
-        raise typer.Exit(parse_from_index(db, paths, fmt, selected, no_body, columns, output_path, color))
+        raise typer.Exit(
+            parse_from_index(db, paths, fmt, selected, no_body, columns, output_path, color, jobs)
+        )
     transform = partial(_record_for_output, fields=selected, no_body=no_body)
     with reading(paths or [], input_format, run) as items, output(output_path) as out:
         if fmt is ParseFormat.table:
@@ -388,8 +395,8 @@ def grep_command(
         str | None,
         typer.Option(
             "--fts",
-            help="With --db: only cables that this full-text query finds in subject, summary and "
-            'paragraphs (SQLite FTS5 syntax: lachin AND corridor, "lachin corridor", corrid*).',
+            help="With --db: only cables that this full-text query finds in subject and body "
+            '(SQLite FTS5 syntax: lachin AND corridor, "lachin corridor", corrid*).',
         ),
     ] = None,
 ) -> None:
@@ -1036,14 +1043,16 @@ class RefsFormat(enum.StrEnum):
 
 
 @contextmanager
-def open_db(db: Path, paths: list[str] | None = None, create: bool = False) -> Iterator[Any]:
+def open_db(
+    db: Path, paths: list[str] | None = None, create: bool = False, on_wait: Any = None
+) -> Iterator[Any]:
     """The index at `db` as a connection; a usage error when PATHs come with it or it is not an index."""
     from cablecli.index import IndexFileError, open_index
 
     if paths:
         fail(f"--db and PATH... do not go together (got {' '.join(paths)})")
     try:
-        conn = open_index(db, create=create)
+        conn = open_index(db, create=create, on_wait=on_wait, readonly=not create)
     except IndexFileError as exc:
         fail(_one_line(str(exc)))
     try:
@@ -1084,11 +1093,19 @@ def index_build_command(
     """
     import json
 
-    from cablecli.index import build_index
+    from cablecli.index import IndexLockedError, build_index
+
+    def waiting(seconds: float) -> None:
+        sys.stderr.write(f"cablecli: {db}: another process is writing to it; waiting up to {seconds:g} s\n")
 
     run = Run()
-    with open_db(db, create=True) as conn, reading(paths or [], input_format, run) as items:
-        report = build_index(conn, items, jobs, prune=prune, on_error=lambda e: run.error(str(e)))
+    with open_db(db, create=True, on_wait=waiting) as conn, reading(paths or [], input_format, run) as items:
+        try:
+            report = build_index(
+                conn, items, jobs, prune=prune, on_error=lambda e: run.error(str(e)), on_wait=waiting
+            )
+        except IndexLockedError as exc:
+            fail(f"{db}: {exc}")
         total = conn.execute("SELECT count(*) FROM cables").fetchone()[0]
     if fmt is ReportFormat.json:
         print(json.dumps({**report.to_dict(), "cables": total, "db": str(db)}))
@@ -1129,6 +1146,30 @@ def index_info_command(
     raise typer.Exit(int(ExitCode.OK))
 
 
+@index_app.command("metadata")
+def index_metadata_command(
+    db: DbRequiredOpt = ...,  # type: ignore[assignment]
+    output_path: OutputOpt = None,
+) -> None:
+    """Datasette metadata for the index DB (JSON): title, source, column descriptions, facets, search.
+
+    Examples:
+
+      cablecli index metadata --db cables.db -o cables.metadata.json
+
+      datasette cables.db -m cables.metadata.json
+    """
+    import json
+
+    from cablecli.index.metadata import datasette_metadata
+
+    with open_db(db) as conn:
+        meta = datasette_metadata(conn, db)
+    with output(output_path) as out:
+        out.write(json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+    raise typer.Exit(int(ExitCode.OK))
+
+
 def parse_from_index(
     db: Path,
     paths: list[str] | None,
@@ -1138,13 +1179,14 @@ def parse_from_index(
     columns: list[str],
     output_path: Path | None,
     color: Color,
+    jobs: int = 1,
 ) -> int:
-    """`parse --db`: the records rebuilt from the index, written as `parse` writes them."""
+    """`parse --db`: the records parsed again from the index's texts, written as `parse` writes them."""
     from cablecli.index import query
     from cablecli.render.records import WRITERS, select
 
     with open_db(db, paths) as conn, output(output_path) as out:
-        records = (select(record, fields, no_body) for record in query.records(conn))
+        records = (select(record, fields, no_body) for record in query.records(conn, jobs))
         if fmt is ParseFormat.table:
             from cablecli.render.console import record_table
 
@@ -1430,6 +1472,52 @@ def reading_or_index(
 
     with open_db(db, paths) as conn:
         yield iter(query.texts_by_id(conn, reference_id)[:1])
+
+
+def parse_to_parquet(
+    paths: list[str] | None,
+    db: Path | None,
+    input_format: InputFormat | None,
+    jobs: int,
+    fields: list[str] | None,
+    no_body: bool,
+    columns: list[str],
+    output_path: Path | None,
+) -> int:
+    """`parse -f parquet -o FILE`: the records as one Parquet file (render/parquet.py), from PATHs or --db."""
+    from functools import partial
+
+    from cablecli.render.parquet import ParquetUnavailable, require_pyarrow, write_parquet
+
+    try:
+        require_pyarrow()
+    except ParquetUnavailable as exc:
+        fail(str(exc))
+    if output_path is None:
+        fail("-f parquet writes a file: give -o FILE")
+    run = Run()
+    if db is not None:
+        from cablecli.index import query
+        from cablecli.render.records import select
+
+        with open_db(db, paths) as conn, output(output_path) as out:
+            out.flush()
+            records = (select(r, fields, no_body) for r in query.records(conn, jobs))
+            write_parquet(records, out.buffer, columns)
+        return int(ExitCode.OK)
+    from cablecli.parse.pool import parse_stream
+
+    def records(items: Iterator[Any]) -> Iterator[dict[str, Any]]:
+        for item in parse_stream(items, jobs, partial(_record_for_output, fields=fields, no_body=no_body)):
+            if isinstance(item, dict):
+                yield item
+            else:
+                run.error(str(item))
+
+    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+        out.flush()
+        write_parquet(records(items), out.buffer, columns)
+    return run.exit_code()
 
 
 # --- end of index, stats, refs -------------------------------------------------------------------------

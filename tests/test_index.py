@@ -95,9 +95,9 @@ def test_info(db: Path) -> None:
     assert info["cables"] == 3 * COUNT
     assert info["reference_ids"] == COUNT
     assert info["files"] == 2 * COUNT + 1
-    assert info["tags"] > COUNT and info["paragraphs"] > COUNT and info["addressees"] > COUNT
+    assert info["tags"] > COUNT and info["addressees"] > COUNT
     table = run("index", "info", "--db", db).stdout
-    assert re.search(r"^schema_version\s+1\s*$", table, re.M)
+    assert re.search(rf"^schema_version\s+{SCHEMA_VERSION}\s*$", table, re.M)
     assert re.search(rf"^cables\s+{3 * COUNT}\s*$", table, re.M)
 
 
@@ -151,6 +151,7 @@ def test_a_changed_file_is_replaced(small: tuple[Path, Path]) -> None:
     assert sum(1 for s in subjects if s.startswith("REVISED ")) == 1
     # The full-text index forgot the old text and knows the new.
     assert len(query.fts_ids(conn, "revised")) == 1
+    conn.execute("INSERT INTO cable_search (cable_search) VALUES ('integrity-check')")  # agrees with the text
     conn.close()
 
 
@@ -170,6 +171,9 @@ def test_cables_of_files_not_given_stay_unless_pruned(small: tuple[Path, Path]) 
     assert (report["removed"], report["cables"]) == (0, 6)
     report = build_json(folder, "--db", target, "--prune")
     assert (report["removed"], report["cables"]) == (1, 5)
+    conn = open_index(target)
+    conn.execute("INSERT INTO cable_search (cable_search) VALUES ('integrity-check')")
+    conn.close()
 
 
 def test_a_cable_its_file_no_longer_holds_is_removed(small: tuple[Path, Path]) -> None:
@@ -260,6 +264,7 @@ def test_db_and_paths_do_not_go_together(db: Path, corpus: Path) -> None:
 
 SAME = [
     ["parse", "-f", "jsonl"],
+    ["parse", "-f", "jsonl", "-j", "2"],
     ["parse", "--fields", "reference_id,date,tags", "-f", "csv"],
     ["parse", "--no-body", "-f", "yaml"],
     ["tags", "-f", "jsonl"],
@@ -413,3 +418,237 @@ def test_fts_names_without_parsing_agree_with_the_parsed_search(db: Path) -> Non
     parsed = [json.loads(line)["reference_id"] for line in run(*args, "-f", "jsonl").stdout.splitlines()]
     # One jsonl record per match: a cable's records come together.
     assert names and names == [ref_id for ref_id, _ in itertools.groupby(parsed)]
+
+
+# --- paths, storage, read-only indexes, concurrent builds, a user's own tables --------------------------
+
+
+def test_a_corpus_reached_through_a_symbolic_link_is_the_same_files(
+    small: tuple[Path, Path], tmp_path: Path
+) -> None:
+    folder, target = small
+    link = tmp_path / "link"
+    link.symlink_to(folder)
+    report = build_json(link, "--db", target)
+    assert (report["added"], report["unchanged"], report["cables"]) == (0, 6, 6)
+    one = sorted(folder.iterdir())[0]
+    (tmp_path / "one.txt").symlink_to(one)
+    report = build_json(tmp_path / "one.txt", folder, "--db", target)
+    assert (report["added"], report["unchanged"], report["cables"]) == (0, 6, 6)
+
+
+def test_the_text_is_stored_once(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    try:
+        tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "paragraphs" not in tables
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(cable_texts)")}
+        assert "record_json" not in columns
+        # The full-text index has no copy of its own: it reads cable_texts.
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'cable_search'").fetchone()[0]
+        assert 'content="cable_texts"' in sql
+        conn.execute("INSERT INTO cable_search (cable_search) VALUES ('integrity-check')")
+    finally:
+        conn.close()
+
+
+def test_line_ends_and_byte_order_mark_keep_the_body_span_right(tmp_path: Path) -> None:
+    from tests.conftest import FIXTURES
+
+    text = (FIXTURES / "08BAKU187.txt").read_text(encoding="utf-8")
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8"))
+    target = tmp_path / "crlf.db"
+    assert build_json(crlf, "--db", target)["added"] == 1
+    (record,) = [json.loads(line) for line in run("parse", "-f", "jsonl", crlf).stdout.splitlines()]
+    conn = open_index(target)
+    (body,) = conn.execute("SELECT body FROM cable_texts").fetchone()
+    assert body.replace("\r\n", "\n") == record["body"]
+    last_word = record["body"].split()[-1].strip(".")
+    assert query.fts_ids(conn, f"body : {last_word}") == ["08BAKU187"]
+    conn.close()
+    crlf.write_bytes(crlf.read_bytes().replace(b"Lachin", b"Lachine"))
+    assert build_json(crlf, "--db", target)["replaced"] == 1
+    conn = open_index(target)
+    conn.execute("INSERT INTO cable_search (cable_search) VALUES ('integrity-check')")
+    assert query.fts_ids(conn, "lachine") == ["08BAKU187"]
+    conn.close()
+
+
+def test_an_index_on_read_only_storage_answers_queries(db: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    unshare = shutil.which("unshare")
+    if unshare is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("needs unshare and root, to mount a folder read-only in a namespace of its own")
+    src, mnt = tmp_path / "src", tmp_path / "mnt"
+    src.mkdir()
+    mnt.mkdir()
+    shutil.copy(db, src / "ro.db")  # the database alone: no -wal or -shm file beside it
+    expected = run("tags", "--count", "-f", "csv", "--db", db).stdout
+    cli = f"{sys.executable} -m cablecli"
+    script = (
+        f"mount --bind {src} {mnt} && mount -o remount,ro,bind {mnt} || exit 99; "
+        f"touch {mnt}/x 2>/dev/null && exit 98; "  # really read-only
+        f"{cli} tags --count -f csv --db {mnt}/ro.db && {cli} grep --fts election -l --db {mnt}/ro.db | head -3"
+    )
+    env = dict(os.environ, CABLECLI_NO_PROGRESS="1", PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    done = subprocess.run([unshare, "-m", "sh", "-c", script], capture_output=True, text=True, env=env)
+    if done.returncode == 99:
+        pytest.skip(f"cannot mount here: {done.stderr.strip()[:200]}")
+    assert done.returncode == 0, done.stderr
+    fts = run("grep", "--fts", "election", "-l", "--db", db).stdout.splitlines()[:3]
+    assert done.stdout.splitlines() == expected.splitlines() + fts
+    assert done.stderr == ""
+
+
+def test_the_commands_that_ask_cannot_write(db: Path) -> None:
+    conn = open_index(db, readonly=True)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            conn.execute("DELETE FROM cables")
+    finally:
+        conn.close()
+
+
+def test_two_processes_creating_one_index_make_it_once(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    from cablecli.index import schema
+
+    path = tmp_path / "new.db"
+    first = schema.connect(path)
+    schema.begin_write(first)  # the first build is making the tables ...
+    waited: list[float] = []
+    second: dict = {}
+
+    def open_second() -> None:
+        try:
+            second["conn"] = open_index(path, create=True, on_wait=waited.append)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            second["error"] = exc
+
+    thread = threading.Thread(target=open_second)
+    thread.start()
+    time.sleep(0.5)
+    schema._create(first)  # ... and commits them
+    thread.join(30)
+    first.close()
+    assert "error" not in second, second.get("error")
+    assert waited == [schema.LOCK_WAIT]
+    conn = second["conn"]
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+
+
+def test_two_builds_at_once_both_finish(small: tuple[Path, Path], tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    folder, _ = small
+    target = tmp_path / "both.db"
+    env = dict(os.environ, CABLECLI_NO_PROGRESS="1")
+    cmd = [sys.executable, "-m", "cablecli", "index", "build", str(folder), "--db", str(target), "-f", "json"]
+    runs = [
+        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        for _ in "ab"
+    ]
+    outputs = [p.communicate(timeout=120) for p in runs]
+    for p, (_, err) in zip(runs, outputs, strict=True):
+        assert p.returncode == 0, err
+        assert "Traceback" not in err and "internal error" not in err
+    reports = [json.loads(out) for out, _ in outputs]
+    assert sorted(r["added"] for r in reports) == [0, 6]
+    assert all(r["cables"] == 6 for r in reports)
+
+
+def test_a_build_waits_for_another_writer_then_says_so_in_one_line(
+    small: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cablecli.index import schema
+
+    folder, target = small
+    monkeypatch.setattr(schema, "LOCK_WAIT", 0.3)
+    other = sqlite3.connect(target, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        result = run("index", "build", folder, "--db", target)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"cablecli: {target}: another process is writing to it; waiting up to 0.3 s",
+        f"cablecli: {target}: another process is still writing to it after 0.3 s (another `index build`?); "
+        "try again when it has finished",
+    ]
+    assert build_json(folder, "--db", target)["unchanged"] == 6  # and once it is free, it builds
+
+
+def test_a_users_own_tables_views_and_indexes_survive(small: tuple[Path, Path], tmp_path: Path) -> None:
+    folder, target = small
+    conn = sqlite3.connect(target)
+    conn.executescript(
+        """
+        CREATE TABLE my_notes (reference_id TEXT, note TEXT);
+        INSERT INTO my_notes VALUES ('08BAKU187', 'read again');
+        CREATE VIEW my_secret_cables AS SELECT reference_id FROM cables WHERE classification = 'SECRET';
+        CREATE INDEX my_origin ON cables (origin);
+        """
+    )
+    conn.close()
+    path = sorted(folder.iterdir())[1]
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("SUBJECT: ", "SUBJECT: NEW ", 1), encoding="utf-8"
+    )
+    assert build_json(folder, "--db", target)["replaced"] == 1
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert build_json(empty, "--db", target, "--prune")["cables"] == 0
+    assert build_json(folder, "--db", target)["added"] == 6  # a bulk load into the emptied index
+    conn = sqlite3.connect(target)
+    try:
+        assert conn.execute("SELECT * FROM my_notes").fetchall() == [("08BAKU187", "read again")]
+        names = {n for (n,) in conn.execute("SELECT name FROM sqlite_master")}
+        assert {"my_notes", "my_secret_cables", "my_origin"} <= names
+        conn.execute("SELECT count(*) FROM my_secret_cables").fetchone()
+    finally:
+        conn.close()
+
+
+def test_an_index_of_the_first_schema_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    old = tmp_path / "v1.db"
+    conn = sqlite3.connect(old)
+    conn.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO meta VALUES ('application', 'cablecli');"
+        "CREATE TABLE cables (id INTEGER PRIMARY KEY); PRAGMA user_version = 1;"
+    )
+    conn.close()
+    result = run("stats", "--db", old)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"cablecli: {old}: index schema version 1 (made by cablecli 0.1 (each cable's text stored three "
+        f"times, full-text search contentless)), but this cablecli reads version {SCHEMA_VERSION}; rebuild it: "
+        f"rm {old} && cablecli index build PATH... --db {old}\n"
+    )
+
+
+def test_raw_offsets_map_every_span_of_the_normalised_text() -> None:
+    import random
+
+    from cablecli.index.build import normalise_text, raw_offset
+
+    rng = random.Random(7)
+    for _ in range(500):
+        raw = "".join(rng.choice(["a", "b", "\r\n", "\r", "\n", " "]) for _ in range(rng.randint(0, 30)))
+        raw = ("\ufeff" if rng.random() < 0.3 else "") + raw
+        norm = normalise_text(raw)
+        for a in range(len(norm) + 1):
+            for b in range(a, len(norm) + 1):
+                assert normalise_text(raw[raw_offset(raw, a) : raw_offset(raw, b)]) == norm[a:b], (raw, a, b)

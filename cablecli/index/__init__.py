@@ -15,9 +15,17 @@ the index, `query.py` answers from it. Nothing here knows of terminals.
 from __future__ import annotations
 
 from cablecli.index import query
-from cablecli.index.schema import SCHEMA_VERSION, IndexFileError, open_index
+from cablecli.index.schema import SCHEMA_VERSION, IndexFileError, IndexLockedError, open_index
 
-__all__ = ["SCHEMA_VERSION", "BuildReport", "IndexFileError", "build_index", "open_index", "query"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "BuildReport",
+    "IndexFileError",
+    "IndexLockedError",
+    "build_index",
+    "open_index",
+    "query",
+]
 
 
 def __getattr__(name: str):

@@ -5,11 +5,15 @@
     >>> report.added, report.replaced, report.unchanged, report.removed  # doctest: +SKIP
     (251287, 0, 0, 0)
 
-A cable is keyed by where it came from: its file's absolute path (`-` for stdin) and its position in
-that file (`source.index`). A cable whose text hashes as before is left alone; a changed one is replaced
-under the same id; a cable that its file, read again without error, no longer holds is removed. Cables
-of files not given to this build stay, unless `prune` is set. Nothing is committed until the end: an
-interrupted build leaves the previous index as it was.
+A cable is keyed by where it came from: its file's resolved path (symbolic links followed, so that one
+file reached two ways is one file; `-` for stdin) and its position in that file (`source.index`). A
+cable whose text hashes as before is left alone; a changed one is replaced under the same id; a cable
+that its file, read again without error, no longer holds is removed. Cables of files not given to this
+build stay, unless `prune` is set. Nothing is committed until the end: an interrupted build leaves the
+previous index as it was.
+
+A build into an empty index is a bulk load: the secondary indexes are dropped and made again at the
+end, and the full-text index is built in one pass over the stored texts rather than row by row.
 """
 
 from __future__ import annotations
@@ -23,11 +27,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 
+from cablecli.index.schema import INDEX_NAMES, INDEXES, begin_write, statements
 from cablecli.inputs import CableText, InputError
 from cablecli.model import Cable
 
 # Cables whose rows are written together (executemany per table).
-_BATCH = 500
+_BATCH = 2000
+# The page cache a build may use, in KiB (SQLite's default is 2 MB).
+_CACHE_KIB = 64 * 1024
 
 
 @dataclass
@@ -54,11 +61,13 @@ class BuildReport:
         }
 
 
+@lru_cache(maxsize=4096)
 def source_key(path: str | None) -> str:
-    """The path a cable is keyed by: absolute, so that `cables/` and `./cables/` are the same files."""
+    """The path a cable is keyed by: absolute and resolved, so that `cables/`, `./cables/` and a
+    symbolic link to the folder are the same files."""
     if not path or path == "-":
         return "-"
-    return os.path.abspath(path)
+    return os.path.realpath(path)
 
 
 def content_hash(text: str) -> str:
@@ -72,6 +81,18 @@ def normalise_text(raw: str) -> str:
     return raw[1:] if raw.startswith("\ufeff") else raw
 
 
+def raw_offset(raw: str, offset: int) -> int:
+    """Where `offset` of the normalised text (normalise_text) falls in the raw text: each CRLF before
+    it is one character longer there (a lone CR is not), and a byte-order mark one more."""
+    start = 1 if raw.startswith("\ufeff") else 0
+    shift = 0  # CRLFs passed
+    at = raw.find("\r\n", start)
+    while at >= 0 and at - start - shift < offset:
+        shift += 1
+        at = raw.find("\r\n", at + 2)
+    return start + offset + shift
+
+
 @dataclass(frozen=True, slots=True)
 class IndexedCable:
     """One parsed cable as the rows the index stores; made in the worker processes under -j."""
@@ -79,57 +100,46 @@ class IndexedCable:
     path: str | None
     index: int
     cable: tuple
-    record_json: str
-    body_span: tuple[int | None, int | None]
+    subject: str | None
+    source_json: str
+    body_span: tuple[int | None, int | None]  # in the normalised text; the writer maps it to the raw text
     addressees: list[tuple] = field(default_factory=list)
     tags: list[tuple] = field(default_factory=list)
     refs: list[tuple] = field(default_factory=list)
-    paragraphs: list[tuple] = field(default_factory=list)
-    search: tuple[str | None, str | None, str] = (None, None, "")
 
 
 def indexed_cable(cable: Cable) -> IndexedCable:
     """The rows of one cable (without ids; the writer adds them). Module-level, so workers can run it."""
     from cablecli.tally import cable_addressees
 
-    record = cable.to_dict()
-    # body and paragraphs are stored once: the body as a span of the text, paragraphs in their table.
-    del record["paragraphs"]
-    body = record.get("body")
     span: tuple[int | None, int | None] = (None, None)
-    if body is not None:
-        text = normalise_text(cable.text)
-        start = text.find(body)
+    if cable.body is not None:
+        start = cable.text.find(cable.body)
         if start >= 0:
-            span = (start, start + len(body))
-            del record["body"]
-    else:
-        del record["body"]
+            span = (start, start + len(cable.body))
     sender = cable_addressees(cable)
     year = int(cable.date[:4]) if cable.date and cable.date[:4].isdigit() else None
     row = (
-        cable.source.format,
         cable.reference_id,
         cable.date,
         year,
         cable.classification,
         cable.origin,
+        cable.subject,
         sender.sender,
         cable.precedence,
         cable.transmission_id,
         cable.security,
         cable.executive_order,
-        cable.subject,
-        cable.summary,
-        cable.comment,
         len(cable.problems),
+        cable.source.format,
     )
-    paragraphs = [(i, p.number, p.marking, p.text) for i, p in enumerate(cable.paragraphs)]
     return IndexedCable(
         path=cable.source.path,
         index=cable.source.index,
         cable=row,
-        record_json=json.dumps(record, ensure_ascii=False, separators=(",", ":")),
+        subject=cable.subject,
+        source_json=json.dumps(cable.source.to_dict(), ensure_ascii=False, separators=(",", ":")),
         body_span=span,
         addressees=[
             (i, e.role, e.routing_indicator, e.name, e.precedence, e.serial)
@@ -137,8 +147,6 @@ def indexed_cable(cable: Cable) -> IndexedCable:
         ],
         tags=[(i, tag, tag_code(tag)) for i, tag in enumerate(cable.tags)],
         refs=[(i, r.label, r.text, r.reference_id) for i, r in enumerate(cable.references)],
-        paragraphs=paragraphs,
-        search=(cable.subject, cable.summary, search_paragraphs([p[3] for p in paragraphs])),
     )
 
 
@@ -150,79 +158,70 @@ def tag_code(tag: str) -> str:
     return explain_tag(tag).code
 
 
-def search_paragraphs(texts: Iterable[str]) -> str:
-    """The paragraphs column of the full-text table; deleting a row needs exactly the same value."""
-    return "\n".join(texts)
-
-
 _CABLE_COLUMNS = (
-    "id, source_path, source_index, content_hash, source_format, reference_id, date, year, classification, "
-    "origin, sender, precedence, transmission_id, security, executive_order, subject, summary, comment, "
-    "problem_count"
+    "id, source_path, source_index, content_hash, reference_id, date, year, classification, origin, subject, "
+    "sender, precedence, transmission_id, security, executive_order, problem_count, source_format"
 )
 
 
 class _Writer:
     """Rows waiting to be written, flushed a batch at a time."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, bulk: bool) -> None:
         self.conn = conn
+        self.bulk = bulk  # the full-text index is built at the end, not row by row
         self.cables: list[tuple] = []
         self.texts: list[tuple] = []
         self.addressees: list[tuple] = []
         self.tags: list[tuple] = []
         self.refs: list[tuple] = []
-        self.paragraphs: list[tuple] = []
-        self.search: list[tuple] = []
         self.next_id = (conn.execute("SELECT max(id) FROM cables").fetchone()[0] or 0) + 1
 
     def add(self, item: IndexedCable, cable_id: int | None, key: str, digest: str, raw: str) -> None:
         if cable_id is None:
             cable_id = self.next_id
             self.next_id += 1
+        start, end = item.body_span
+        if start is not None and end is not None and (raw.startswith("\ufeff") or "\r" in raw):
+            start, end = raw_offset(raw, start), raw_offset(raw, end)
         self.cables.append((cable_id, key, item.index, digest, *item.cable))
-        self.texts.append((cable_id, item.record_json, raw, *item.body_span))
+        self.texts.append((cable_id, item.subject, start, end, item.source_json, raw))
         self.addressees.extend((cable_id, *row) for row in item.addressees)
         self.tags.extend((cable_id, *row) for row in item.tags)
         self.refs.extend((cable_id, *row) for row in item.refs)
-        self.paragraphs.extend((cable_id, *row) for row in item.paragraphs)
-        self.search.append((cable_id, *item.search))
         if len(self.cables) >= _BATCH:
             self.flush()
 
     def flush(self) -> None:
         c = self.conn
-        c.executemany(f"INSERT INTO cables ({_CABLE_COLUMNS}) VALUES ({', '.join('?' * 19)})", self.cables)
-        c.executemany("INSERT INTO cable_texts VALUES (?, ?, ?, ?, ?)", self.texts)
+        c.executemany(f"INSERT INTO cables ({_CABLE_COLUMNS}) VALUES ({', '.join('?' * 17)})", self.cables)
+        c.executemany(
+            "INSERT INTO cable_texts (cable_id, subject, body_start, body_end, source, raw_text) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            self.texts,
+        )
         c.executemany("INSERT INTO addressees VALUES (?, ?, ?, ?, ?, ?, ?)", self.addressees)
         c.executemany("INSERT INTO tags VALUES (?, ?, ?, ?)", self.tags)
         c.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?)", self.refs)
-        c.executemany("INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)", self.paragraphs)
-        c.executemany(
-            "INSERT INTO cable_search (rowid, subject, summary, paragraphs) VALUES (?, ?, ?, ?)", self.search
-        )
-        for rows in (self.cables, self.texts, self.addressees, self.tags, self.refs, self.paragraphs):
+        if not self.bulk:
+            # The full-text row reads the stored text, so that it is exactly what a later delete reads.
+            c.executemany(
+                "INSERT INTO cable_search (rowid, subject, body) "
+                "SELECT cable_id, subject, body FROM cable_texts WHERE cable_id = ?",
+                [(row[0],) for row in self.texts],
+            )
+        for rows in (self.cables, self.texts, self.addressees, self.tags, self.refs):
             rows.clear()
-        self.search.clear()
 
 
 def delete_cable(conn: sqlite3.Connection, cable_id: int) -> None:
     """Remove a cable and everything stored about it (the full-text row needs its indexed values)."""
-    row = conn.execute("SELECT subject, summary FROM cables WHERE id = ?", (cable_id,)).fetchone()
-    if row is None:
-        return
-    texts = [
-        t
-        for (t,) in conn.execute(
-            "SELECT text FROM paragraphs WHERE cable_id = ? ORDER BY position", (cable_id,)
-        )
-    ]
     conn.execute(
-        "INSERT INTO cable_search (cable_search, rowid, subject, summary, paragraphs) "
-        "VALUES ('delete', ?, ?, ?, ?)",
-        (cable_id, row[0], row[1], search_paragraphs(texts)),
+        "INSERT INTO cable_search (cable_search, rowid, subject, body) "
+        "SELECT 'delete', cable_id, subject, body FROM cable_texts WHERE cable_id = ?",
+        (cable_id,),
     )
-    for table in ("addressees", "tags", "refs", "paragraphs"):
+    for table in ("addressees", "tags", "refs"):
         conn.execute(f"DELETE FROM {table} WHERE cable_id = ?", (cable_id,))
     conn.execute("DELETE FROM cable_texts WHERE cable_id = ?", (cable_id,))
     conn.execute("DELETE FROM cables WHERE id = ?", (cable_id,))
@@ -234,24 +233,30 @@ def build_index(
     jobs: int = 1,
     prune: bool = False,
     on_error: Callable[[InputError], None] | None = None,
+    on_wait: Callable[[float], None] | None = None,
 ) -> BuildReport:
     """Add the cables of `items` to the index, replacing changed ones; one transaction, all or nothing.
 
     InputErrors are counted and passed to `on_error`; the cables of a file that had an error are never
-    removed. With `prune`, cables of files that this build did not read are removed too.
+    removed. With `prune`, cables of files that this build did not read are removed too. When another
+    process is writing to the database, `on_wait(seconds)` is called and the build waits that long for it
+    before raising IndexLockedError.
     """
     from cablecli.parse.pool import parse_stream
 
     report = BuildReport()
     failed: set[str] = set()
     pending: dict[tuple[str, int], tuple[int | None, str, str]] = {}
-    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at commit, never corrupt
+    begin_write(conn, on_wait)
     try:
-        conn.execute("DROP TABLE IF EXISTS temp.seen")
-        conn.execute(
-            "CREATE TEMP TABLE seen (source_path TEXT, source_index INTEGER, "
-            "PRIMARY KEY (source_path, source_index)) WITHOUT ROWID"
-        )
+        bulk = conn.execute("SELECT 1 FROM cables LIMIT 1").fetchone() is None
+        if bulk:
+            for name in INDEX_NAMES:
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
+        seen: set[tuple[str, int]] = set()
 
         def changed() -> Iterable[CableText]:
             for item in items:
@@ -262,19 +267,22 @@ def build_index(
                         on_error(item)
                     continue
                 key = (source_key(item.source.path), item.source.index)
-                if conn.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", key).rowcount == 0:
+                if key in seen:
                     continue  # the same file given twice
+                seen.add(key)
                 digest = content_hash(item.text)
-                row = conn.execute(
-                    "SELECT id, content_hash FROM cables WHERE source_path = ? AND source_index = ?", key
-                ).fetchone()
+                row = None
+                if not bulk:
+                    row = conn.execute(
+                        "SELECT id, content_hash FROM cables WHERE source_path = ? AND source_index = ?", key
+                    ).fetchone()
                 if row is not None and row[1] == digest:
                     report.unchanged += 1
                     continue
                 pending[key] = (row[0] if row else None, digest, item.text)
                 yield item
 
-        writer = _Writer(conn)
+        writer = _Writer(conn, bulk)
         for indexed in parse_stream(changed(), jobs, indexed_cable):
             key = (source_key(indexed.path), indexed.index)
             old_id, digest, raw = pending.pop(key)
@@ -285,11 +293,19 @@ def build_index(
                 report.replaced += 1
             writer.add(indexed, old_id, key[0], digest, raw)
         writer.flush()
-        report.removed = _remove_stale(conn, failed, prune)
+        if not bulk:  # an empty index has nothing stale
+            report.removed = _remove_stale(conn, seen, failed, prune)
+        stations = _sync_stations(conn)
+        if not report.changed and not stations:
+            conn.execute("ROLLBACK")  # nothing to write: the file stays as it was, byte for byte
+            return report
+        if bulk:
+            for statement in statements(INDEXES):
+                conn.execute(statement.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+            conn.execute("INSERT INTO cable_search (cable_search) VALUES ('rebuild')")
         if report.changed:
             now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('updated', ?)", (now,))
-        conn.execute("DROP TABLE temp.seen")
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -298,8 +314,26 @@ def build_index(
     return report
 
 
-def _remove_stale(conn: sqlite3.Connection, failed: set[str], prune: bool) -> int:
+def _sync_stations(conn: sqlite3.Connection) -> bool:
+    """The stations table as the shipped routing-indicator list has it; True when it had to change."""
+    from cablecli.reference import routing_indicators
+
+    shipped = sorted(routing_indicators().items())
+    if conn.execute("SELECT routing_indicator, name FROM stations ORDER BY 1").fetchall() == shipped:
+        return False
+    conn.execute("DELETE FROM stations")
+    conn.executemany("INSERT INTO stations VALUES (?, ?)", shipped)
+    return True
+
+
+def _remove_stale(conn: sqlite3.Connection, seen: set[tuple[str, int]], failed: set[str], prune: bool) -> int:
     """Cables of the files read that those files no longer hold (and, with prune, of files not read)."""
+    conn.execute("DROP TABLE IF EXISTS temp.seen")
+    conn.execute(
+        "CREATE TEMP TABLE seen (source_path TEXT, source_index INTEGER, "
+        "PRIMARY KEY (source_path, source_index)) WITHOUT ROWID"
+    )
+    conn.executemany("INSERT INTO seen VALUES (?, ?)", sorted(seen))
     conn.execute("CREATE TEMP TABLE failed (source_path TEXT PRIMARY KEY)")
     conn.executemany("INSERT INTO failed VALUES (?)", [(p,) for p in failed])
     read_files = "SELECT DISTINCT source_path FROM seen"
@@ -317,4 +351,5 @@ def _remove_stale(conn: sqlite3.Connection, failed: set[str], prune: bool) -> in
     for cable_id in stale:
         delete_cable(conn, cable_id)
     conn.execute("DROP TABLE temp.failed")
+    conn.execute("DROP TABLE temp.seen")
     return len(stale)

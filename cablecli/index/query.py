@@ -48,7 +48,6 @@ def index_info(conn: sqlite3.Connection, path: str | os.PathLike[str] | None = N
         "tags": count("SELECT count(*) FROM tags"),
         "distinct_tags": count("SELECT count(DISTINCT code) FROM tags"),
         "references": count("SELECT count(*) FROM refs"),
-        "paragraphs": count("SELECT count(*) FROM paragraphs"),
         "first_date": conn.execute("SELECT min(date) FROM cables").fetchone()[0],
         "last_date": conn.execute("SELECT max(date) FROM cables").fetchone()[0],
         "created_by": meta.get("created_by"),
@@ -64,38 +63,34 @@ def index_info(conn: sqlite3.Connection, path: str | os.PathLike[str] | None = N
 # --- whole records ----------------------------------------------------------------------------------
 
 
-def _record(conn: sqlite3.Connection, cable_id: int, record_json: str, raw: str, start, end) -> dict:
-    from cablecli.index.build import normalise_text
-    from cablecli.model import FIELDS
-
-    stored = json.loads(record_json)
-    if "body" not in stored:
-        stored["body"] = normalise_text(raw)[start:end] if start is not None else None
-    stored["paragraphs"] = [
-        {"number": number, "marking": marking, "text": text}
-        for number, marking, text in conn.execute(
-            "SELECT number, marking, text FROM paragraphs WHERE cable_id = ? ORDER BY position", (cable_id,)
-        )
-    ]
-    return {name: stored.get(name) for name in FIELDS}
-
-
-def records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    """Every cable's record (`Cable.to_dict()`), rebuilt from the index without parsing."""
-    reader = conn.cursor()
-    rows = reader.execute(
-        "SELECT c.id, t.record_json, t.raw_text, t.body_start, t.body_end "
-        f"FROM cables c JOIN cable_texts t ON t.cable_id = c.id ORDER BY {_ORDER}"
-    )
-    for cable_id, record_json, raw, start, end in rows:
-        yield _record(conn, cable_id, record_json, raw, start, end)
-
-
-def _source(record_json: str) -> Source:
+def _source(source_json: str) -> Source:
     from cablecli.model import Source
 
-    s = json.loads(record_json)["source"]
+    s = json.loads(source_json)
     return Source(s.get("path"), s.get("format"), s.get("index", 0), s.get("metadata"))
+
+
+def texts(conn: sqlite3.Connection) -> Iterator[CableText]:
+    """Every cable's text as read when indexed, with its source, in input order."""
+    from cablecli.inputs import CableText
+
+    rows = conn.cursor().execute(
+        f"SELECT t.source, t.raw_text FROM cables c JOIN cable_texts t ON t.cable_id = c.id ORDER BY {_ORDER}"
+    )
+    for source_json, raw in rows:
+        yield CableText(raw, _source(source_json))
+
+
+def _record_dict(cable) -> dict[str, Any]:
+    return cable.to_dict()
+
+
+def records(conn: sqlite3.Connection, jobs: int = 1) -> Iterator[dict[str, Any]]:
+    """Every cable's record (`Cable.to_dict()`), parsed again from the text the index stores once,
+    in input order; with `jobs` > 1 in that many worker processes."""
+    from cablecli.parse.pool import parse_stream
+
+    yield from parse_stream(texts(conn), jobs, _record_dict)
 
 
 def texts_by_id(conn: sqlite3.Connection, reference_id: str) -> list[CableText]:
@@ -103,11 +98,11 @@ def texts_by_id(conn: sqlite3.Connection, reference_id: str) -> list[CableText]:
     from cablecli.inputs import CableText
 
     rows = conn.execute(
-        "SELECT t.record_json, t.raw_text FROM cables c JOIN cable_texts t ON t.cable_id = c.id "
+        "SELECT t.source, t.raw_text FROM cables c JOIN cable_texts t ON t.cable_id = c.id "
         f"WHERE c.reference_id = ? ORDER BY {_ORDER}",
         (reference_id.strip().upper(),),
     )
-    return [CableText(raw, _source(record_json)) for record_json, raw in rows]
+    return [CableText(raw, _source(source_json)) for source_json, raw in rows]
 
 
 # --- search candidates ------------------------------------------------------------------------------
@@ -122,7 +117,7 @@ class Conditions:
     classifications: Sequence[str] = ()
     since: str | None = None  # YYYY-MM-DD
     until: str | None = None
-    fts: str | None = None  # an FTS5 query over subject, summary and paragraphs
+    fts: str | None = None  # an FTS5 query over subject and body
     contains: str | None = None  # the raw text holds this string (case-sensitive)
     contains_ascii_nocase: str | None = None  # ... ignoring ASCII case (SQLite's LIKE)
     may_match: bool = False  # test the raw text with cablecli_may_match (see register_may_match)
@@ -168,12 +163,12 @@ def candidate_texts(conn: sqlite3.Connection, conditions: Conditions) -> Iterato
 
     where, params = conditions.sql()
     rows = conn.cursor().execute(
-        "SELECT t.record_json, t.raw_text FROM cables c JOIN cable_texts t ON t.cable_id = c.id "
+        "SELECT t.source, t.raw_text FROM cables c JOIN cable_texts t ON t.cable_id = c.id "
         f"WHERE {where} ORDER BY {_ORDER}",
         params,
     )
-    for record_json, raw in rows:
-        yield CableText(raw, _source(record_json))
+    for source_json, raw in rows:
+        yield CableText(raw, _source(source_json))
 
 
 def candidate_names(
@@ -183,7 +178,7 @@ def candidate_names(
     where, params = conditions.sql()
     rows = conn.cursor().execute(
         "SELECT c.reference_id, CASE WHEN c.reference_id IS NULL "
-        "THEN json_extract(t.record_json, '$.source.path') END "
+        "THEN json_extract(t.source, '$.path') END "
         f"FROM cables c JOIN cable_texts t ON t.cable_id = c.id WHERE {where} ORDER BY {_ORDER}",
         params,
     )

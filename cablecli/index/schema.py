@@ -4,49 +4,55 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 
 # Bump when the tables change in a way an older or newer cablecli cannot read; docs/index.md lists
 # what each version holds. It lives in `PRAGMA user_version` and, for people, in the meta table.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION = "cablecli"
 
-# `cables` stays narrow (scalar fields only) so that counting and filtering scan few pages; the large
-# texts live one-to-one beside it in `cable_texts`.
-DDL = """
+# What each older version was, for the message that asks to rebuild it.
+_OLD_VERSIONS = {
+    1: "cablecli 0.1 (each cable's text stored three times, full-text search contentless)",
+}
+
+# The text of a cable is stored once, as read, in `cable_texts.raw_text`; the full-text index reads its
+# subject and body from there (an external-content FTS5 table; `body` is a span of the raw text). The
+# record itself is rebuilt on demand by parsing the raw text again. `cables` stays narrow (short scalar
+# fields only) so that counting and filtering scan few pages.
+TABLES = """
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
 CREATE TABLE cables (
     id INTEGER PRIMARY KEY,
-    source_path TEXT NOT NULL,
-    source_index INTEGER NOT NULL,
-    source_format TEXT,
-    content_hash TEXT NOT NULL,
     reference_id TEXT,
     date TEXT,
     year INTEGER,
     classification TEXT,
     origin TEXT,
+    subject TEXT,
     sender TEXT,
     precedence TEXT,
     transmission_id TEXT,
     security TEXT,
     executive_order TEXT,
-    subject TEXT,
-    summary TEXT,
-    comment TEXT,
     problem_count INTEGER NOT NULL,
+    source_path TEXT NOT NULL,
+    source_index INTEGER NOT NULL,
+    source_format TEXT,
+    content_hash TEXT NOT NULL,
     UNIQUE (source_path, source_index)
 );
-CREATE INDEX cables_reference_id ON cables (reference_id);
-CREATE INDEX cables_date ON cables (date);
 CREATE TABLE cable_texts (
     cable_id INTEGER PRIMARY KEY REFERENCES cables (id),
-    record_json TEXT NOT NULL,
-    raw_text TEXT NOT NULL,
+    subject TEXT,
     body_start INTEGER,
-    body_end INTEGER
+    body_end INTEGER,
+    source TEXT NOT NULL,
+    raw_text TEXT NOT NULL,
+    body TEXT GENERATED ALWAYS AS (substr(raw_text, body_start + 1, body_end - body_start)) VIRTUAL
 );
 CREATE TABLE addressees (
     cable_id INTEGER NOT NULL REFERENCES cables (id),
@@ -58,7 +64,6 @@ CREATE TABLE addressees (
     serial TEXT,
     PRIMARY KEY (cable_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX addressees_role ON addressees (role, routing_indicator, name, cable_id);
 CREATE TABLE tags (
     cable_id INTEGER NOT NULL REFERENCES cables (id),
     position INTEGER NOT NULL,
@@ -66,7 +71,6 @@ CREATE TABLE tags (
     code TEXT NOT NULL,
     PRIMARY KEY (cable_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX tags_code ON tags (code, cable_id);
 CREATE TABLE refs (
     cable_id INTEGER NOT NULL REFERENCES cables (id),
     position INTEGER NOT NULL,
@@ -75,21 +79,59 @@ CREATE TABLE refs (
     reference_id TEXT,
     PRIMARY KEY (cable_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX refs_reference_id ON refs (reference_id, cable_id);
-CREATE TABLE paragraphs (
-    cable_id INTEGER NOT NULL REFERENCES cables (id),
-    position INTEGER NOT NULL,
-    number INTEGER NOT NULL,
-    marking TEXT,
-    text TEXT NOT NULL
+CREATE TABLE stations (
+    routing_indicator TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE cable_search USING fts5 (
+    subject, body, content="cable_texts", content_rowid="cable_id"
 );
-CREATE UNIQUE INDEX paragraphs_cable ON paragraphs (cable_id, position);
-CREATE VIRTUAL TABLE cable_search USING fts5 (subject, summary, paragraphs, content = '');
+CREATE VIEW cables_with_tags AS
+SELECT c.id, c.reference_id, c.date, c.year, c.classification, c.origin, c.subject,
+       (SELECT json_group_array(code) FROM (SELECT g.code FROM tags g WHERE g.cable_id = c.id
+        ORDER BY g.position)) AS tags
+FROM cables c;
+CREATE VIEW tagged_cables AS
+SELECT g.code AS tag, c.id AS cable_id, c.reference_id, c.date, c.year, c.classification, c.origin,
+       c.subject
+FROM tags g JOIN cables c ON c.id = g.cable_id;
+CREATE VIEW addressees_named AS
+SELECT a.cable_id, c.reference_id, c.date, c.year, c.origin, c.sender, a.role, a.routing_indicator,
+       a.name, s.name AS station
+FROM addressees a JOIN cables c ON c.id = a.cable_id
+LEFT JOIN stations s ON s.routing_indicator = a.routing_indicator;
 """
+
+# Secondary indexes: dropped before a bulk load into an empty index and made again after it.
+INDEXES = """
+CREATE INDEX cables_reference_id ON cables (reference_id);
+CREATE INDEX cables_date ON cables (date);
+CREATE INDEX tags_code ON tags (code, cable_id);
+CREATE INDEX refs_reference_id ON refs (reference_id, cable_id);
+"""
+
+DDL = TABLES + INDEXES
+
+# Every table, view and index this schema makes: `index build` touches nothing else in the database.
+OWN_TABLES = ("meta", "cables", "cable_texts", "addressees", "tags", "refs", "stations", "cable_search")
+OWN_VIEWS = ("cables_with_tags", "tagged_cables", "addressees_named")
+INDEX_NAMES = ("cables_reference_id", "cables_date", "tags_code", "refs_reference_id")
+
+
+def statements(sql: str) -> list[str]:
+    return [s.strip() for s in sql.split(";") if s.strip()]
 
 
 class IndexFileError(Exception):
     """The database cannot be used as a cablecli index: missing, not SQLite, not ours, other version."""
+
+
+class IndexLockedError(IndexFileError):
+    """Another process kept the database locked for writing longer than we would wait."""
+
+
+# How long a build waits for another process that is writing to the same database.
+LOCK_WAIT = 60.0
 
 
 def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
@@ -99,10 +141,62 @@ def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
     return conn
 
 
-def open_index(path: str | os.PathLike[str], create: bool = False) -> sqlite3.Connection:
+def connect_readonly(path: str | os.PathLike[str], immutable: bool = False) -> sqlite3.Connection:
+    """A connection that cannot write: for the commands that only ask. `immutable` is for a database on
+    read-only storage, where SQLite cannot even make the shared-memory file a WAL database reads with."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(os.path.abspath(os.fspath(path)))}?mode=ro" + ("&immutable=1" if immutable else "")
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+def begin_write(
+    conn: sqlite3.Connection, on_wait: Callable[[float], None] | None = None, wait: float | None = None
+) -> None:
+    """BEGIN IMMEDIATE: take the write lock, waiting up to `wait` seconds (after telling `on_wait`) when
+    another process holds it. Raises IndexLockedError when it is still held."""
+    wait = LOCK_WAIT if wait is None else wait
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if not _locked(exc):
+                raise
+        if on_wait is not None:
+            on_wait(wait)
+        conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if not _locked(exc):
+                raise
+            raise IndexLockedError(
+                f"another process is still writing to it after {wait:g} s (another `index build`?); "
+                "try again when it has finished"
+            ) from exc
+    finally:
+        conn.execute("PRAGMA busy_timeout = 5000")
+
+
+def _locked(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def open_index(
+    path: str | os.PathLike[str],
+    create: bool = False,
+    on_wait: Callable[[float], None] | None = None,
+    readonly: bool = False,
+) -> sqlite3.Connection:
     """Open the index at `path`, checking that it is one, of this schema version.
 
-    With `create`, a missing or empty file becomes a new, empty index. Raises IndexFileError.
+    With `readonly` the connection cannot write (and works on read-only storage). With `create`, a
+    missing or empty file becomes a new, empty index; two processes creating the same index at once
+    make it once (the second waits for the first, see begin_write). Raises IndexFileError.
     """
     name = os.fspath(path)
     exists = os.path.exists(name) and os.path.getsize(name) > 0
@@ -113,17 +207,24 @@ def open_index(path: str | os.PathLike[str], create: bool = False) -> sqlite3.Co
     if os.path.isdir(name):
         raise IndexFileError(f"{name}: is a directory, not an index")
     try:
-        conn = connect(name)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        conn = _open_readonly(name) if readonly and not create else connect(name)
+        version, tables = _version_and_tables(conn)
     except sqlite3.DatabaseError as exc:
         raise IndexFileError(f"{name}: not a cablecli index ({exc})") from exc
     if not tables and version == 0:
         if not create:
             conn.close()
             raise IndexFileError(f"{name}: empty database, not a cablecli index")
-        _create(conn)
-        return conn
+        try:
+            begin_write(conn, on_wait)
+        except IndexLockedError as exc:
+            conn.close()
+            raise IndexLockedError(f"{name}: {exc}") from exc
+        version, tables = _version_and_tables(conn)
+        if not tables and version == 0:
+            _create(conn)
+            return conn
+        conn.execute("COMMIT")  # another process made it meanwhile: check it as any other
     application = None
     if "meta" in tables:
         row = conn.execute("SELECT value FROM meta WHERE key = 'application'").fetchone()
@@ -133,28 +234,54 @@ def open_index(path: str | os.PathLike[str], create: bool = False) -> sqlite3.Co
         raise IndexFileError(f"{name}: not a cablecli index (an SQLite database without cablecli's tables)")
     if version != SCHEMA_VERSION:
         conn.close()
+        made = f" (made by {_OLD_VERSIONS[version]})" if version in _OLD_VERSIONS else ""
         raise IndexFileError(
-            f"{name}: index schema version {version}, but this cablecli reads version {SCHEMA_VERSION}; "
-            f"rebuild it: rm {name} && cablecli index build PATH... --db {name}"
+            f"{name}: index schema version {version}{made}, but this cablecli reads version "
+            f"{SCHEMA_VERSION}; rebuild it: rm {name} && cablecli index build PATH... --db {name}"
         )
     return conn
 
 
+def _open_readonly(name: str) -> sqlite3.Connection:
+    conn = connect_readonly(name)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc):
+            conn.close()
+            raise
+        # A WAL database on read-only storage: no shared-memory file can be made beside it, and no
+        # process can be writing to it either, so it can be read as immutable.
+        conn.close()
+        return connect_readonly(name, immutable=True)
+
+
+def _version_and_tables(conn: sqlite3.Connection) -> tuple[int, set[str]]:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return version, tables
+
+
 def _create(conn: sqlite3.Connection) -> None:
+    """Make the tables in the transaction begin_write opened, commit, and switch to WAL."""
     from cablecli import __version__
 
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("BEGIN IMMEDIATE")
-    for statement in DDL.split(";"):
-        if statement.strip():
+    try:
+        for statement in statements(TABLES):  # the indexes come with the first load (build.py)
             conn.execute(statement)
-    conn.executemany(
-        "INSERT INTO meta (key, value) VALUES (?, ?)",
-        [
-            ("application", APPLICATION),
-            ("schema_version", str(SCHEMA_VERSION)),
-            ("created_by", f"cablecli {__version__}"),
-        ],
-    )
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    conn.execute("COMMIT")
+        conn.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            [
+                ("application", APPLICATION),
+                ("schema_version", str(SCHEMA_VERSION)),
+                ("created_by", f"cablecli {__version__}"),
+            ],
+        )
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("PRAGMA journal_mode = WAL")
