@@ -8,6 +8,7 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
@@ -50,6 +51,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -136,19 +138,63 @@ def input_size(paths: list[str]) -> int | None:
 
 
 @contextmanager
-def reading(paths: list[str], input_format: InputFormat | None, run: Run) -> Iterator[Iterator[Any]]:
+def reading(
+    paths: list[str], input_format: InputFormat | None, run: Run, globs: Iterable[str] = ()
+) -> Iterator[Iterator[Any]]:
     """The cable texts of `paths` as a stream, with a progress bar on a terminal's stderr.
 
     InputErrors stay in the stream (so that parallel parsing keeps them in place); callers pass
     each to `run.error`.
     """
     from cablecli.inputs import iter_texts
+
+    with _progress(paths) as advance:
+        items = iter_texts(
+            paths, input_format.value if input_format else None, on_bytes=advance, globs=tuple(globs)
+        )
+        yield _noting_emptiness(items, paths, None, run)
+
+
+@contextmanager
+def _candidate_texts(
+    paths: list[str], input_format: InputFormat | None, needle: Any, globs: Iterable[str], run: Run
+) -> Iterator[Iterator[Any]]:
+    """As `reading`, but files whose raw bytes cannot hold `needle` are skipped unread."""
+    from cablecli.inputs.scan import iter_candidates
+
+    with _progress(paths) as advance:
+        form = input_format.value if input_format else None
+        items = iter_candidates(paths, needle, form, on_bytes=advance, globs=tuple(globs))
+        yield _noting_emptiness(items, paths, tuple(globs), run)
+
+
+@contextmanager
+def _progress(paths: list[str]) -> Iterator[Any]:
+    """A progress bar on a terminal's stderr for large inputs; a note when stdin is a terminal."""
     from cablecli.render.progress import progress
 
+    if (not paths or "-" in paths) and sys.stdin is not None and sys.stdin.isatty():
+        # A bare `cablecli parse` would otherwise wait without a word.
+        sys.stderr.write("cablecli: reading cables from stdin (end with Ctrl-D; --help for usage)\n")
     show = sys.stderr.isatty() and not os.environ.get("CABLECLI_NO_PROGRESS")
     total = input_size(paths) if show else None
     with progress(total, show and bool(total and total > 8 * 1024 * 1024)) as advance:
-        yield iter_texts(paths, input_format.value if input_format else None, on_bytes=advance)
+        yield advance
+
+
+def _noting_emptiness(
+    items: Iterator[Any], paths: list[str], globs: tuple[str, ...] | None, run: Run
+) -> Iterator[Any]:
+    """`items`, and a note on stderr when they held no cable (with `globs`, when the inputs
+    hold no file at all: the texts of grep are only those that can match)."""
+    from cablecli.inputs import expand_inputs
+
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty and (globs is None or next(iter(expand_inputs(paths, globs)), None) is None):
+        run.warn(f"no cables found in {' '.join(paths)}")
 
 
 @contextmanager
@@ -182,6 +228,13 @@ def _suppress_oserror() -> Iterator[None]:
         yield
     except OSError:
         pass
+
+
+def db_default(db: Path | None, paths: list[str] | None) -> Path | None:
+    """`--db`, or the index named by CABLECLI_DB when neither --db nor a PATH is given."""
+    if db is None and not paths and os.environ.get("CABLECLI_DB"):
+        return Path(os.environ["CABLECLI_DB"])
+    return db
 
 
 def fail(message: str) -> None:
@@ -251,6 +304,7 @@ def parse_command(
     run = Run()
     selected = parse_fields(fields)
     columns = selected or [f for f in FIELDS if not (no_body and f == "body")]
+    db = db_default(db, paths)
     if db is not None:
         raise typer.Exit(parse_from_index(db, paths, fmt, selected, no_body, columns, output_path, color))
     transform = partial(_record_for_output, fields=selected, no_body=no_body)
@@ -304,20 +358,6 @@ class GrepField(enum.StrEnum):
     all = "all"
 
 
-@contextmanager
-def _candidate_texts(
-    paths: list[str], input_format: InputFormat | None, needle: Any
-) -> Iterator[Iterator[Any]]:
-    """As `reading`, but files whose raw bytes cannot hold `needle` are skipped unread."""
-    from cablecli.inputs.scan import iter_candidates
-    from cablecli.render.progress import progress
-
-    show = sys.stderr.isatty() and not os.environ.get("CABLECLI_NO_PROGRESS")
-    total = input_size(paths) if show else None
-    with progress(total, show and bool(total and total > 8 * 1024 * 1024)) as advance:
-        yield iter_candidates(paths, needle, input_format.value if input_format else None, on_bytes=advance)
-
-
 def _grep_date(value: str | None, option: str, end: bool = False) -> Any:
     from cablecli.search import parse_date
 
@@ -332,21 +372,72 @@ def _grep_date(value: str | None, option: str, end: bool = False) -> Any:
 _LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET")
 
 
+@dataclass(frozen=True)
+class GrepLayout:
+    """How grep prints what it found: the output mode (-l, -c, -o, -q), context lines, the format."""
+
+    fmt: GrepFormat = GrepFormat.text
+    names: bool = False
+    count: bool = False
+    only: bool = False
+    quiet: bool = False
+    before: int = 0
+    after: int = 0
+
+    @property
+    def wants_lines(self) -> bool:
+        """Whether the writer needs every body line of a cable (for context)."""
+        return (
+            bool(self.before or self.after) and self.fmt is GrepFormat.text and not (self.names or self.count)
+        )
+
+    def writer(self, out: TextIO, color: Color, output_path: Path | None) -> Any:
+        from cablecli.render.console import use_color
+        from cablecli.render.grep import make_writer
+
+        colored = self.fmt is GrepFormat.text and output_path is None and use_color(color.value, out)
+        return make_writer(
+            out, self.fmt.value, names=self.names, count=self.count, only=self.only,
+            before=self.before, after=self.after, color=colored,
+        )  # fmt: skip
+
+
 @app.command("grep")
 def grep_command(
     pattern: Annotated[
         str | None,
         typer.Argument(
-            help="Regular expression (Python syntax), or a string with -F; optional with --fts.",
+            metavar="PATTERN",
+            help="Regular expression (Python syntax), or a string with -F; optional with -e or --fts.",
             show_default=False,
         ),
     ] = None,
     paths: PathsArg = None,
+    regexps: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--regexp", "-e", metavar="PATTERN", help="A pattern; repeat for several (a match of any)."
+        ),
+    ] = None,
     fixed: Annotated[bool, typer.Option("--fixed-strings", "-F", help="PATTERN is a plain string.")] = False,
     ignore_case: Annotated[bool, typer.Option("--ignore-case", "-i", help="Ignore case.")] = False,
-    word: Annotated[bool, typer.Option("--word-regexp", "-w", help="Match whole words only.")] = False,
+    smart_case: Annotated[
+        bool, typer.Option("--smart-case", "-S", help="Ignore case unless PATTERN holds a capital.")
+    ] = False,
+    word: Annotated[
+        bool, typer.Option("--word-regexp", "-w", help="Match only where no letter, digit or _ adjoins.")
+    ] = False,
+    invert: Annotated[
+        bool, typer.Option("--invert-match", "-v", help="Print the lines (or values) that do not match.")
+    ] = False,
+    lines_only: Annotated[
+        bool,
+        typer.Option(
+            "--lines", help="Match each line as written; by default a paragraph is matched unwrapped."
+        ),
+    ] = False,
     field: Annotated[
-        GrepField, typer.Option("--field", help="Where to search: body lines as written, a field, or all.")
+        GrepField, typer.Option("--field", help="Where to search: the body, a field, or all.")
     ] = GrepField.body,
     tag: Annotated[
         list[str] | None, typer.Option("--tag", help="Only cables with this tag (repeat: all of them).")
@@ -368,17 +459,44 @@ def grep_command(
         str | None,
         typer.Option("--until", help="Only cables dated on or before DATE (2008-03 takes in March)."),
     ] = None,
+    globs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--glob",
+            "-g",
+            metavar="GLOB",
+            help="In directories, read only files matching GLOB; !GLOB leaves files or folders out.",
+        ),  # fmt: skip
+    ] = None,
     files_with_matches: Annotated[
         bool, typer.Option("--files-with-matches", "-l", help="Print reference ids of matching cables only.")
     ] = False,
     count: Annotated[
         bool, typer.Option("--count", "-c", help="Print REFID:N, matching lines per cable.")
     ] = False,
+    only_matching: Annotated[
+        bool, typer.Option("--only-matching", "-o", help="Print each match alone, not its line.")
+    ] = False,
+    max_count: Annotated[
+        int | None, typer.Option("--max-count", "-m", min=0, help="At most N matching lines per cable.")
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print nothing; exit 0 at the first match.")
+    ] = False,
+    after: Annotated[
+        int | None, typer.Option("--after-context", "-A", min=0, help="Show N body lines after a match.")
+    ] = None,
+    before: Annotated[
+        int | None, typer.Option("--before-context", "-B", min=0, help="Show N body lines before a match.")
+    ] = None,
     context: Annotated[
         int, typer.Option("--context", "-C", min=0, help="Show N body lines around each match.")
     ] = 0,
     fmt: Annotated[GrepFormat, typer.Option("--format", "-f", help="Output format.")] = GrepFormat.text,
-    output_path: OutputOpt = None,
+    output_path: Annotated[
+        Path | None,
+        typer.Option("--output", help="Write to FILE (atomically); grep's -o is --only-matching."),
+    ] = None,
     input_format: InputFormatOpt = None,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
@@ -395,8 +513,10 @@ def grep_command(
     """Search cables for PATTERN: like ripgrep, but by cable, paragraph and field.
 
     Prints REFID:PARA: line for each matching body line (PARA is the paragraph number, - before
-    the first), REFID:FIELD: value for other fields. Exit status 0 when something matched, 1 when
-    nothing did, 2 on an error. A cable whose raw text cannot match is not parsed.
+    the first), REFID:FIELD: value for other fields. A paragraph is matched unwrapped, so a phrase
+    is found where the cable wraps it, and the lines it covers are printed; a PATTERN with ^ or $
+    is matched line by line. Exit status 0 when something matched, 1 when nothing did, 2 on an
+    error. A cable whose raw text cannot match is not parsed.
 
     With --db INDEX the cables come from an index (cablecli index build): the filters run in
     SQL, and --fts QUERY keeps the cables a full-text query finds; given --fts alone, without
@@ -406,91 +526,102 @@ def grep_command(
 
       cablecli grep -i "lachin corridor" examples/08BAKU187.txt
 
-      cablecli grep -l -F KOSOVO cables.csv | head
+      cablecli grep -l -F KOSOVO cables.csv | cablecli show cables.csv --id -
 
       cablecli grep -c -w NK --tag PGOV --since 2008-01 --until 2008-06 cables/
 
-      cablecli grep --field subject -i nuclear cables/ -f jsonl | jq -r .reference_id
+      cablecli grep -e Kosovo -e Serbia -g '*.txt' -g '!drafts' cables/
+
+      cablecli grep --field subject -S nuclear cables/ -f jsonl | jq -r .reference_id
 
       cablecli grep --fts 'lachin AND corridor' --db cables.db
     """
     import re
 
     from cablecli.inputs import InputError
-    from cablecli.render.console import use_color
-    from cablecli.render.grep import make_writer
-    from cablecli.search import Filters, Matcher, grep
+    from cablecli.search import Filters, Matcher, SearchOptions, grep
 
-    if pattern is None and fts is None:
-        fail("missing PATTERN (or --fts QUERY with --db); see cablecli grep --help")
+    if regexps:
+        # As in grep: with -e, every argument is a path.
+        paths = ([pattern] if pattern is not None else []) + list(paths or [])
+        patterns: list[str] | None = list(regexps)
+    else:
+        patterns = [pattern] if pattern is not None else None
+    db = db_default(db, paths)
+    if patterns is None and fts is None:
+        fail("missing PATTERN (or -e PATTERN, or --fts QUERY with --db); see cablecli grep --help")
     if fts is not None and db is None:
         fail("--fts searches an index: give --db INDEX")
     try:
-        if pattern is None:
+        if patterns is None:
             from cablecli.index.query import fts_words_pattern
 
             matcher = Matcher.build(fts_words_pattern(fts or ""), ignore_case=True)
         else:
-            matcher = Matcher.build(pattern, fixed=fixed, ignore_case=ignore_case, word=word)
+            matcher = Matcher.build(
+                patterns, fixed=fixed, ignore_case=ignore_case, word=word, smart_case=smart_case
+            )
     except re.error as exc:
-        fail(f"bad regular expression {pattern!r}: {exc}")
-    levels = []
-    for value in classification or []:
-        level = " ".join(value.upper().replace("_", " ").replace("-", " ").split())
-        if level not in _LEVELS:
-            known = ", ".join(s.lower() for s in _LEVELS)
-            fail(f"--classification: unknown level {value!r}; levels are: {known}")
-        levels.append(level)
+        shown = patterns[0] if patterns and len(patterns) == 1 else patterns
+        fail(f"bad regular expression {shown!r}: {exc}")
     filters = Filters(
         tags=tuple(tag or ()),
         origin=origin,
-        classifications=tuple(levels),
+        classifications=tuple(_grep_levels(classification)),
         since=_grep_date(since, "--since"),
         until=_grep_date(until, "--until", end=True),
     )
-    body_only = field is GrepField.body
+    options = SearchOptions(unwrap=not lines_only, invert=invert, max_count=max_count)
+    layout = GrepLayout(
+        fmt, files_with_matches, count, only_matching and not invert, quiet,
+        context if before is None else before, context if after is None else after,
+    )  # fmt: skip
     if db is not None:
         raise typer.Exit(
             grep_from_index(
                 db,
                 paths,
-                pattern,
+                patterns,
                 fts,
                 fixed,
                 ignore_case,
                 matcher,
                 field.value,
                 filters,
-                files_with_matches,
-                count,
-                context,
-                fmt,
+                options,
+                layout,
                 output_path,
                 jobs,
                 color,
             )  # fmt: skip
         )
     run = Run()
+    needle = matcher.needle if field is GrepField.body and not invert else None
     with (
-        _candidate_texts(paths or [], input_format, matcher.needle if body_only else None) as items,
+        _candidate_texts(paths or [], input_format, needle, globs or (), run) as items,
         output(output_path) as out,
     ):
-        writer = make_writer(
-            out,
-            fmt.value,
-            names=files_with_matches,
-            count=count,
-            context=context,
-            color=fmt is GrepFormat.text and output_path is None and use_color(color.value, out),
-        )
-        want_context = bool(context) and fmt is GrepFormat.text and not (files_with_matches or count)
-        for item in grep(items, matcher, field.value, filters, want_context, jobs):
+        writer = layout.writer(out, color, output_path)
+        for item in grep(items, matcher, field.value, filters, layout.wants_lines, jobs, options):
             if isinstance(item, InputError):
                 run.error(str(item))
+            elif quiet:
+                raise typer.Exit(int(ExitCode.OK))
             else:
                 writer.write(item)
         writer.close()
     raise typer.Exit(run.exit_code(ExitCode.OK if writer.matched else ExitCode.NOT_FOUND))
+
+
+def _grep_levels(values: list[str] | None) -> list[str]:
+    levels = []
+    for value in values or []:
+        level = " ".join(value.upper().replace("_", " ").replace("-", " ").split())
+        if level not in _LEVELS:
+            known = ", ".join(s.lower() for s in _LEVELS)
+            fail(f"--classification: unknown level {value!r}; levels are: {known}")
+        levels.append(level)
+    return levels
 
 
 class ShowFormat(enum.StrEnum):
@@ -501,8 +632,14 @@ class ShowFormat(enum.StrEnum):
 @app.command("show")
 def show_command(
     paths: PathsArg = None,
-    ref_id: Annotated[
-        str | None, typer.Option("--id", help="Show the cable with this reference id (e.g. 08BAKU187).")
+    ref_ids: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--id",
+            metavar="REFID",
+            help="Show the cable with this reference id (e.g. 08BAKU187); repeat for several; "
+            "- reads ids from stdin, one a line (as grep -l prints them).",
+        ),  # fmt: skip
     ] = None,
     raw: Annotated[bool, typer.Option("--raw", help="Print the text as published.")] = False,
     fmt: Annotated[
@@ -520,11 +657,11 @@ def show_command(
 ) -> None:
     """One cable for a person to read.
 
-    A classification banner at top and bottom, the header facts, addressees with routing indicators,
-    TAGS with their meanings, subject, references, then the paragraphs with their numbers and
-    portion markings, summary and comment marked, redactions marked, and the signer. Paged when
-    taller than the terminal; plain text when piped. A file holding several cables shows each in
-    turn, or the one named by --id.
+    A classification banner at top and bottom, the header facts, addressees with routing
+    indicators, TAGS with their meanings, subject, references, then the paragraphs with their
+    numbers and portion markings, summary and comment marked, redactions marked, and the signer.
+    Paged when taller than the terminal; plain text when piped. A file holding several cables
+    shows each in turn as it is read, or those named by --id.
 
     Examples:
 
@@ -532,7 +669,9 @@ def show_command(
 
       cablecli show cables.csv --id 08BAKU187 --raw
 
-      cablecli show examples/08BAKU187.txt -f text --width 100 > 08BAKU187.view.txt
+      cablecli grep -l KOSOVO cables.csv | cablecli show cables.csv --id -
+
+      cablecli show examples/08BAKU187.txt -f text --width 100 > view.txt
 
       cablecli show --db cables.db --id 08BAKU187
     """
@@ -540,25 +679,40 @@ def show_command(
     from cablecli.parse import parse_text
     from cablecli.render.console import use_color
     from cablecli.render.show import write_cables
+    from cablecli.search import reference_id_test
 
     run = Run()
-    wanted = ref_id.strip().upper() if ref_id else None
+    wanted = _wanted_ids(ref_ids, paths)
+    db = db_default(db, paths)
+    if db is not None and wanted is None:
+        fail("show --db needs --id REFID: the index is looked up by reference id")
+    test = reference_id_test(wanted) if wanted else None
+    missing = dict.fromkeys(wanted or ())
 
     def cables(items: Iterator[Any]) -> Iterator[Any]:
         for item in items:
             if isinstance(item, InputError):
                 run.error(str(item))
                 continue
+            if test is not None and not test[1].search(item.text):
+                continue  # cannot be one of the cables asked for: not parsed
             cable = parse_text(item.text, item.source)
-            if wanted is None or (cable.reference_id or "").upper() == wanted:
+            ref = (cable.reference_id or "").upper()
+            if wanted is None or ref in missing:
                 yield cable
-                if wanted is not None:
+            if wanted is not None:
+                missing.pop(ref, None)
+                if not missing:
                     return
 
-    with reading_or_index(paths, db, wanted, input_format, run) as items, output(output_path) as out:
+    if db is not None:
+        source: Any = _texts_by_ids(db, paths, wanted or [])
+    else:
+        source = _candidate_texts(paths or [], input_format, test[0] if test else None, (), run)
+    with source as items, output(output_path) as out:
         terminal = output_path is None and out.isatty()
         colored = use_color(color.value, out) and output_path is None
-        shown = write_cables(
+        write_cables(
             cables(items),
             out,
             raw=raw,
@@ -568,9 +722,33 @@ def show_command(
             pager=terminal and not no_pager,
             terminal=terminal,
         )
-    if wanted is not None and not shown:
-        run.error(f"no cable with reference id {ref_id} in the inputs")
+    for ref in missing:
+        run.error(f"no cable with reference id {ref} in the inputs")
     raise typer.Exit(run.exit_code())
+
+
+def _wanted_ids(values: list[str] | None, paths: list[str] | None) -> list[str] | None:
+    """The reference ids of `show --id`, upper case, in order; `-` reads them from stdin."""
+    if not values:
+        return None
+    wanted: list[str] = []
+    for value in values:
+        if value.strip() == "-":
+            if not paths or "-" in paths:
+                fail("--id - reads the ids from stdin: give the cables as PATHs or --db")
+            wanted.extend(line.strip().upper() for line in sys.stdin if line.strip())
+        elif value.strip():
+            wanted.append(value.strip().upper())
+    return list(dict.fromkeys(wanted))
+
+
+@contextmanager
+def _texts_by_ids(db: Path, paths: list[str] | None, wanted: list[str]) -> Iterator[Iterator[Any]]:
+    """`show --db`: the texts of the cables named by --id, looked up in the index, in that order."""
+    from cablecli.index import query
+
+    with open_db(db, paths) as conn:
+        yield iter([text for ref in wanted for text in query.texts_by_id(conn, ref)[:1]])
 
 
 # --- end of show and grep ------------------------------------------------------------------------
@@ -713,6 +891,7 @@ def tags_command(
                 _write_rows(fmt, out, EXPLAIN_COLUMNS, rows)
         raise typer.Exit(int(ExitCode.OK))
 
+    db = db_default(db, args)
     if db is not None:
         raise typer.Exit(tags_from_index(db, args, fmt, count, wanted, output_path, color))
     run = Run()
@@ -786,6 +965,7 @@ def addressees_command(
     )
 
     wanted = frozenset(r.value for r in roles or ())
+    db = db_default(db, paths)
     if db is not None:
         raise typer.Exit(addressees_from_index(db, paths, fmt, count, wanted, output_path, color))
     run = Run()
@@ -829,6 +1009,8 @@ class CheckFormat(enum.StrEnum):
     json = "json"
     github = "github"
     sarif = "sarif"
+    gitlab = "gitlab"
+    junit = "junit"
 
 
 class Severity(enum.StrEnum):
@@ -864,23 +1046,42 @@ def check_command(
     select: Annotated[
         list[str] | None,
         typer.Option(
-            "--select", help="Rules to run: ids or prefixes, comma-separated or repeated (HDR,TAG003)."
+            "--select", help="Rules to run, in place of the settings': ids or prefixes (HDR,TAG003)."
         ),
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Rules to leave out: ids or prefixes (SIG001, REF).")
+        list[str] | None,
+        typer.Option("--ignore", help="Rules to leave out, in place of the settings' (SIG001,REF)."),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option("--extend-select", help="Rules to run besides those selected.")
+    ] = None,
+    extend_ignore: Annotated[
+        list[str] | None, typer.Option("--extend-ignore", help="Rules to leave out besides those ignored.")
     ] = None,
     severity: Annotated[
-        Severity | None, typer.Option("--severity", help="Least severe problem to report [default: info].")
+        Severity | None,
+        typer.Option("--severity", help="Least severe problem to report.", show_default="info"),
     ] = None,
     fail_on: Annotated[
         Severity | None,
-        typer.Option("--fail-on", help="Least severe problem that makes the exit status 1 [default: error]."),
+        typer.Option(
+            "--fail-on", help="Least severe problem that makes the exit status 1.", show_default="error"
+        ),
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when problems are found (2 still on errors).")
+    ] = False,
+    config_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", metavar="FILE", help="Read settings from FILE, not the nearest pyproject.toml."
+        ),
     ] = None,
     fmt: Annotated[
         CheckFormat | None,
         typer.Option(
-            "--format", "-f", help="Output format [default: github under GITHUB_ACTIONS, else text]."
+            "--format", "-f", help="Output format.", show_default="github under GITHUB_ACTIONS, else text"
         ),
     ] = None,
     statistics: Annotated[
@@ -894,18 +1095,22 @@ def check_command(
 ) -> None:
     """Check cables against the format rules (docs/rules.md); for CI, like ruff or yamllint.
 
-    Prints `path:line:col: ID message` per problem. Settings may also come from
-    `[tool.cablecli.check]` in the nearest pyproject.toml (select, ignore, severity, fail-on);
-    options override them. Exit status: 0 no problem at or above --fail-on, 1 one or more,
+    Prints path:line:col: ID message per problem. Settings come from [tool.cablecli.check] in the
+    nearest pyproject.toml, or --config FILE: select, ignore, extend-select, extend-ignore,
+    severity, fail-on, exclude (globs of files and folders to skip) and per-file-ignores. Options
+    override them: --select and --ignore replace the settings' lists, --extend-select and
+    --extend-ignore add to them. Exit status: 0 no problem at or above --fail-on, 1 one or more,
     2 an input could not be read.
 
     Examples:
 
       cablecli check cables/
 
-      cablecli check cables/ --select HDR,TAG --ignore TAG004 --severity warning
+      cablecli check cables/ --select HDR,TAG --extend-ignore TAG004 --severity warning
 
       cablecli check cables.csv -f sarif -o check.sarif
+
+      cablecli check cables/ -f gitlab -o gl-code-quality-report.json --exit-zero
 
       cablecli check cables/ --statistics
     """
@@ -913,8 +1118,8 @@ def check_command(
     from dataclasses import replace
     from functools import partial
 
-    from cablecli.check import RULES, check_cable, severity_rank
-    from cablecli.check.config import ConfigError, find_config
+    from cablecli.check import RULES, check_cable, matches, severity_rank
+    from cablecli.check.config import ConfigError, find_config, load_config
     from cablecli.inputs import InputError
     from cablecli.parse.pool import parse_stream
     from cablecli.render import problems
@@ -923,17 +1128,22 @@ def check_command(
         _list_rules(sys.stdout)
         raise typer.Exit(int(ExitCode.OK))
     try:
-        config = find_config()
+        config = load_config(config_path) if config_path is not None else find_config()
     except ConfigError as exc:
-        fail(str(exc))
+        fail(_one_line(str(exc)))
     chosen = _check_patterns(select)
     chosen = config.select if chosen is None else chosen
     left_out = _check_patterns(ignore)
     left_out = config.ignore if left_out is None else left_out
+    more = config.extend_select + (_check_patterns(extend_select) or [])
+    if chosen and more:
+        chosen = chosen + more
+    left_out = left_out + config.extend_ignore + (_check_patterns(extend_ignore) or [])
     report_at = severity_rank(severity.value if severity else config.severity or "info")
     fail_at = severity_rank(fail_on.value if fail_on else config.fail_on or "error")
     if fmt is None:
         fmt = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
+    excluded = ["!" + glob for glob in config.exclude]
 
     run = Run()
     counts: Counter[str] = Counter()
@@ -944,7 +1154,7 @@ def check_command(
         ignore=left_out,
         min_severity=("info", "warning", "error")[min(report_at, fail_at)],
     )
-    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+    with reading(paths or [], input_format, run, excluded) as items, output(output_path) as out:
         if statistics:
             writer: Any = None
         elif fmt is CheckFormat.text:
@@ -955,6 +1165,10 @@ def check_command(
             writer = problems.JsonWriter(out)
         elif fmt is CheckFormat.github:
             writer = problems.GithubWriter(out)
+        elif fmt is CheckFormat.gitlab:
+            writer = problems.GitlabWriter(out)
+        elif fmt is CheckFormat.junit:
+            writer = problems.JunitWriter(out)
         else:
             writer = problems.SarifWriter(out, RULES, __version__)
 
@@ -963,9 +1177,11 @@ def check_command(
 
         def emit(result: Any) -> None:
             nonlocal failed
-            if any(severity_rank(v.severity) >= fail_at for v in result.violations):
+            off = config.ignored_for(result.path)
+            found = [v for v in result.violations if not (off and matches(v.rule, off))]
+            if any(severity_rank(v.severity) >= fail_at for v in found):
                 failed = True
-            shown = [v for v in result.violations if severity_rank(v.severity) >= report_at]
+            shown = [v for v in found if severity_rank(v.severity) >= report_at]
             counts.update(v.rule for v in shown)
             if writer is not None and shown:
                 several = result.format == "csv" or (result.path is not None and result.path == several_in)
@@ -989,7 +1205,7 @@ def check_command(
     if sys.stderr.isatty() and fmt is CheckFormat.text and not statistics:
         total = sum(counts.values())
         sys.stderr.write(f"cablecli: {total} problem{'s' if total != 1 else ''}\n" if total else "")
-    raise typer.Exit(run.exit_code(ExitCode.NOT_FOUND if failed else ExitCode.OK))
+    raise typer.Exit(run.exit_code(ExitCode.NOT_FOUND if failed and not exit_zero else ExitCode.OK))
 
 
 # --- end of check --------------------------------------------------------------------------------------
@@ -1002,10 +1218,14 @@ def check_command(
 DbOpt = Annotated[
     Path | None,
     typer.Option(
-        "--db", help="Answer from this index (made by `cablecli index build`) instead of reading PATHs."
+        "--db",
+        help="Answer from this index (made by cablecli index build) instead of reading PATHs; "
+        "default: CABLECLI_DB when no PATH is given.",
     ),
 ]
-DbRequiredOpt = Annotated[Path, typer.Option("--db", help="The index file (SQLite).", show_default=False)]
+DbRequiredOpt = Annotated[
+    Path, typer.Option("--db", envvar="CABLECLI_DB", help="The index file (SQLite).", show_default=False)
+]
 
 index_app = typer.Typer(
     name="index",
@@ -1262,6 +1482,7 @@ def stats_command(
     from cablecli.stats import CorpusCounts, cable_facts
 
     run = Run()
+    db = db_default(db, paths)
     if db is not None:
         from cablecli.index import query
 
@@ -1339,17 +1560,15 @@ def refs_command(
 def grep_from_index(
     db: Path,
     paths: list[str] | None,
-    pattern: str | None,
+    patterns: list[str] | None,
     fts: str | None,
     fixed: bool,
     ignore_case: bool,
     matcher: Any,
     fields: str,
     filters: Any,
-    names: bool,
-    count: bool,
-    context: int,
-    fmt: Any,
+    options: Any,
+    layout: GrepLayout,
     output_path: Path | None,
     jobs: int,
     color: Color,
@@ -1359,14 +1578,13 @@ def grep_from_index(
     import sqlite3
 
     from cablecli.index import query
-    from cablecli.render.console import use_color
-    from cablecli.render.grep import make_writer
     from cablecli.search import Search
 
-    every = pattern is None  # --fts alone: every cable it finds is a hit
+    every = patterns is None  # --fts alone: every cable it finds is a hit
     if every and fields == "body":
         fields = "all"
-    body_only = fields == "body" and not every
+    body_only = fields == "body" and not every and not options.invert
+    pattern = patterns[0] if patterns and len(patterns) == 1 else None
     text = query.text_conditions(pattern, fixed, ignore_case) if body_only else {}
     conditions = query.Conditions(
         tags=filters.tags,
@@ -1381,53 +1599,32 @@ def grep_from_index(
     with open_db(db, paths) as conn, output(output_path) as out:
         if conditions.may_match:
             query.register_may_match(conn, matcher.may_match)
-        writer = make_writer(
-            out,
-            fmt.value,
-            names=names,
-            count=count,
-            context=context,
-            color=fmt.value == "text" and output_path is None and use_color(color.value, out),
-        )
-        want_context = bool(context) and fmt.value == "text" and not (names or count)
-        work: Any = Search(matcher, fields, filters, want_context)
+        writer = layout.writer(out, color, output_path)
+        work: Any = Search(matcher, fields, filters, layout.wants_lines, options)
         if every:
             work = query.EveryCandidate(work)
         # --fts -l asks only which cables: when SQL did every filter, nothing needs parsing.
-        names_only = every and names and conditions.origin == filters.origin
+        names_only = every and layout.names and conditions.origin == filters.origin
         try:
             if names_only:
                 from cablecli.search import CableHits, Hit
 
                 for ref_id, path in query.candidate_names(conn, conditions):
+                    if layout.quiet:
+                        return int(ExitCode.OK)
                     writer.write(CableHits(ref_id, path, [Hit("subject", None, None, "", ())]))
             else:
                 from cablecli.parse.pool import parse_stream
 
                 for found in parse_stream(query.candidate_texts(conn, conditions), jobs, work):
                     if found is not None:
+                        if layout.quiet:
+                            return int(ExitCode.OK)
                         writer.write(found)
         except sqlite3.OperationalError as exc:
             fail(_one_line(f"--fts {fts!r}: {exc}") if fts else _one_line(str(exc)))
         writer.close()
     return int(ExitCode.OK if writer.matched else ExitCode.NOT_FOUND)
-
-
-@contextmanager
-def reading_or_index(
-    paths: list[str] | None, db: Path | None, reference_id: str | None, input_format: Any, run: Run
-) -> Iterator[Iterator[Any]]:
-    """`show`: the texts of PATHs, or with --db the cable named by --id, looked up in the index."""
-    if db is None:
-        with reading(paths or [], input_format, run) as items:
-            yield items
-        return
-    if not reference_id:
-        fail("show --db needs --id REFID: the index is looked up by reference id")
-    from cablecli.index import query
-
-    with open_db(db, paths) as conn:
-        yield iter(query.texts_by_id(conn, reference_id)[:1])
 
 
 # --- end of index, stats, refs -------------------------------------------------------------------------
