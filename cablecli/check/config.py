@@ -50,8 +50,8 @@ class CheckConfig:
     def ignored_for(self, path: str | None) -> list[str]:
         """The rules `per-file-ignores` turns off for the file at `path`.
 
-        A glob without `/` is matched against the file name, one with `/` against the path
-        relative to the settings file's folder (or as given).
+        A glob without `/` is matched against the file name, one with `/` against the end of the
+        path below the settings file's folder (`old/*.txt` takes in `cables/old/a.txt`).
         """
         if not self.per_file_ignores or not path:
             return []
@@ -67,7 +67,7 @@ class CheckConfig:
         for glob, rules in self.per_file_ignores.items():
             if "/" in glob.rstrip("/"):
                 g = glob.removeprefix("./").removeprefix("**/")
-                hit = fnmatchcase(relative, g) or fnmatchcase(path.replace(os.sep, "/"), g)
+                hit = fnmatchcase(relative, g) or fnmatchcase(relative, "*/" + g)
             else:
                 hit = fnmatchcase(name, glob)
             if hit:
