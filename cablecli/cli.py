@@ -55,10 +55,33 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
+def _keep_option_names_whole() -> None:
+    """Help text is wrapped at spaces only: `--fail-on` must not become `--fail-` and `on`."""
+    try:
+        from typer._click import _textwrap  # the Click that Typer 0.28 carries
+    except ImportError:  # another Typer: its wrapping stands
+        return
+    wrapper = _textwrap.TextWrapper
+    if getattr(wrapper, "_whole_words", False):
+        return
+    init = wrapper.__init__
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("break_on_hyphens", False)
+        init(self, *args, **kwargs)
+
+    wrapper.__init__ = __init__  # type: ignore[method-assign]
+    wrapper._whole_words = True  # type: ignore[attr-defined]
+
+
+_keep_option_names_whole()
+
 # Options shared by the commands that read cables.
 PathsArg = Annotated[
     list[str] | None,
     typer.Argument(
+        metavar="PATH...",
         help="Files, directories (walked recursively) or - for stdin; no path reads stdin.",
         show_default=False,
     ),
@@ -68,11 +91,19 @@ InputFormatOpt = Annotated[
     typer.Option("--input-format", help="Read every input as this form instead of detecting it."),
 ]
 JobsOpt = Annotated[
-    int, typer.Option("--jobs", "-j", min=0, help="Worker processes for parsing; 0 means one per core.")
+    int,
+    typer.Option(
+        "--jobs", "-j", metavar="N", min=0, help="Worker processes for parsing; 0 means one per core."
+    ),
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to FILE (atomically: a temporary file renamed at the end)."),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (atomically: a temporary file renamed at the end).",
+    ),
 ]
 ColorOpt = Annotated[
     Color, typer.Option("--color", help="Colour: auto (a terminal, and NO_COLOR unset), always or never.")
@@ -275,7 +306,8 @@ def parse_command(
     paths: PathsArg = None,
     fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = ParseFormat.yaml,
     fields: Annotated[
-        str | None, typer.Option("--fields", help="Comma-separated fields to keep, in this order.")
+        str | None,
+        typer.Option("--fields", metavar="FIELDS", help="Comma-separated fields to keep, in this order."),
     ] = None,
     no_body: Annotated[bool, typer.Option("--no-body", help="Leave out the body text.")] = False,
     output_path: OutputOpt = None,
@@ -288,11 +320,10 @@ def parse_command(
 
     Examples:
 
+    \b
       cablecli parse examples/08BAKU187.txt -f json
-
       cablecli parse cables/ -f jsonl --no-body | jq -r .subject
-
-      cablecli parse cables.csv.gz -f csv --fields reference_id,date,tags -o index.csv
+      cablecli parse cables.csv.gz -f csv --fields reference_id,date,tags
     """
     from functools import partial
 
@@ -440,24 +471,32 @@ def grep_command(
         GrepField, typer.Option("--field", help="Where to search: the body, a field, or all.")
     ] = GrepField.body,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", help="Only cables with this tag (repeat: all of them).")
+        list[str] | None,
+        typer.Option("--tag", metavar="TAG", help="Only cables with this tag (repeat: all of them)."),
     ] = None,
     origin: Annotated[
-        str | None, typer.Option("--origin", help="Only cables whose origin contains this (any case).")
+        str | None,
+        typer.Option("--origin", metavar="TEXT", help="Only cables whose origin contains this (any case)."),
     ] = None,
     classification: Annotated[
         list[str] | None,
         typer.Option(
             "--classification",
+            metavar="LEVEL",
             help="Only cables of this level: unclassified, confidential, secret, top secret (repeat: any).",
         ),
     ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="Only cables dated on or after DATE (2008, 2008-03, ...).")
+        str | None,
+        typer.Option(
+            "--since", metavar="DATE", help="Only cables dated on or after DATE (2008, 2008-03, ...)."
+        ),
     ] = None,
     until: Annotated[
         str | None,
-        typer.Option("--until", help="Only cables dated on or before DATE (2008-03 takes in March)."),
+        typer.Option(
+            "--until", metavar="DATE", help="Only cables dated on or before DATE (2008-03 takes in March)."
+        ),
     ] = None,
     globs: Annotated[
         list[str] | None,
@@ -478,24 +517,29 @@ def grep_command(
         bool, typer.Option("--only-matching", "-o", help="Print each match alone, not its line.")
     ] = False,
     max_count: Annotated[
-        int | None, typer.Option("--max-count", "-m", min=0, help="At most N matching lines per cable.")
+        int | None,
+        typer.Option("--max-count", "-m", metavar="N", min=0, help="At most N matching lines per cable."),
     ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing; exit 0 at the first match.")
     ] = False,
     after: Annotated[
-        int | None, typer.Option("--after-context", "-A", min=0, help="Show N body lines after a match.")
+        int | None,
+        typer.Option("--after-context", "-A", metavar="N", min=0, help="Show N body lines after a match."),
     ] = None,
     before: Annotated[
-        int | None, typer.Option("--before-context", "-B", min=0, help="Show N body lines before a match.")
+        int | None,
+        typer.Option("--before-context", "-B", metavar="N", min=0, help="Show N body lines before a match."),
     ] = None,
     context: Annotated[
-        int, typer.Option("--context", "-C", min=0, help="Show N body lines around each match.")
+        int, typer.Option("--context", "-C", metavar="N", min=0, help="Show N body lines around each match.")
     ] = 0,
     fmt: Annotated[GrepFormat, typer.Option("--format", "-f", help="Output format.")] = GrepFormat.text,
     output_path: Annotated[
         Path | None,
-        typer.Option("--output", help="Write to FILE (atomically); grep's -o is --only-matching."),
+        typer.Option(
+            "--output", metavar="FILE", help="Write to FILE (atomically); grep's -o is --only-matching."
+        ),
     ] = None,
     input_format: InputFormatOpt = None,
     jobs: JobsOpt = 1,
@@ -505,6 +549,7 @@ def grep_command(
         str | None,
         typer.Option(
             "--fts",
+            metavar="QUERY",
             help="With --db: only cables that this full-text query finds in subject, summary and "
             'paragraphs (SQLite FTS5 syntax: lachin AND corridor, "lachin corridor", corrid*).',
         ),
@@ -524,16 +569,12 @@ def grep_command(
 
     Examples:
 
+    \b
       cablecli grep -i "lachin corridor" examples/08BAKU187.txt
-
       cablecli grep -l -F KOSOVO cables.csv | cablecli show cables.csv --id -
-
       cablecli grep -c -w NK --tag PGOV --since 2008-01 --until 2008-06 cables/
-
       cablecli grep -e Kosovo -e Serbia -g '*.txt' -g '!drafts' cables/
-
-      cablecli grep --field subject -S nuclear cables/ -f jsonl | jq -r .reference_id
-
+      cablecli grep --field subject -S nuclear cables/ -f jsonl | jq .date
       cablecli grep --fts 'lachin AND corridor' --db cables.db
     """
     import re
@@ -648,7 +689,9 @@ def show_command(
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page the output.")] = False,
     width: Annotated[
         int | None,
-        typer.Option("--width", min=20, help="Lay out for this many columns (default: the terminal's)."),
+        typer.Option(
+            "--width", metavar="N", min=20, help="Lay out for this many columns (default: the terminal's)."
+        ),
     ] = None,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
@@ -665,14 +708,11 @@ def show_command(
 
     Examples:
 
+    \b
       cablecli show examples/08BAKU187.txt
-
       cablecli show cables.csv --id 08BAKU187 --raw
-
       cablecli grep -l KOSOVO cables.csv | cablecli show cables.csv --id -
-
       cablecli show examples/08BAKU187.txt -f text --width 100 > view.txt
-
       cablecli show --db cables.db --id 08BAKU187
     """
     from cablecli.inputs import InputError
@@ -856,10 +896,9 @@ def tags_command(
 
     Examples:
 
+    \b
       cablecli tags examples/08BAKU187.txt
-
       cablecli tags --count cables/ --kind country -f csv
-
       cablecli tags --explain PGOV AJ KDEM
     """
     from functools import partial
@@ -947,11 +986,10 @@ def addressees_command(
 
     Examples:
 
+    \b
       cablecli addressees examples/08BAKU187.txt
-
       cablecli addressees --count --role to --role info cables/ -f csv
-
-      cablecli addressees cables.csv -f jsonl | jq -r 'select(.role == "to") .station'
+      cablecli addressees cables.csv -f jsonl | jq -r .station
     """
     from cablecli.parse.pool import parse_stream
     from cablecli.render.rows import addressee_counts_table, addressees_table
@@ -1046,28 +1084,32 @@ def check_command(
     select: Annotated[
         list[str] | None,
         typer.Option(
-            "--select", help="Rules to run, in place of the settings': ids or prefixes (HDR,TAG003)."
+            "--select",
+            metavar="RULES",
+            help="Rules to run, in place of the settings': ids or prefixes (HDR,TAG003).",
         ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", help="Rules to leave out, in place of the settings' (SIG001,REF)."),
+        typer.Option(
+            "--ignore", metavar="RULES", help="Rules to leave out, in place of the settings' (SIG001,REF)."
+        ),
     ] = None,
     extend_select: Annotated[
-        list[str] | None, typer.Option("--extend-select", help="Rules to run besides those selected.")
+        list[str] | None,
+        typer.Option("--extend-select", metavar="RULES", help="Rules to run besides those selected."),
     ] = None,
     extend_ignore: Annotated[
-        list[str] | None, typer.Option("--extend-ignore", help="Rules to leave out besides those ignored.")
+        list[str] | None,
+        typer.Option("--extend-ignore", metavar="RULES", help="Rules to leave out besides those ignored."),
     ] = None,
     severity: Annotated[
         Severity | None,
-        typer.Option("--severity", help="Least severe problem to report.", show_default="info"),
+        typer.Option("--severity", help="Least severe problem shown [default: info]."),
     ] = None,
     fail_on: Annotated[
         Severity | None,
-        typer.Option(
-            "--fail-on", help="Least severe problem that makes the exit status 1.", show_default="error"
-        ),
+        typer.Option("--fail-on", help="Least severe problem that makes the exit status 1 [default: error]."),
     ] = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when problems are found (2 still on errors).")
@@ -1081,7 +1123,7 @@ def check_command(
     fmt: Annotated[
         CheckFormat | None,
         typer.Option(
-            "--format", "-f", help="Output format.", show_default="github under GITHUB_ACTIONS, else text"
+            "--format", "-f", help="Output format [default: github under GITHUB_ACTIONS, else text]."
         ),
     ] = None,
     statistics: Annotated[
@@ -1104,14 +1146,11 @@ def check_command(
 
     Examples:
 
+    \b
       cablecli check cables/
-
-      cablecli check cables/ --select HDR,TAG --extend-ignore TAG004 --severity warning
-
+      cablecli check cables/ --select HDR,TAG --extend-ignore TAG004
       cablecli check cables.csv -f sarif -o check.sarif
-
       cablecli check cables/ -f gitlab -o gl-code-quality-report.json --exit-zero
-
       cablecli check cables/ --statistics
     """
     from collections import Counter
@@ -1224,7 +1263,10 @@ DbOpt = Annotated[
     ),
 ]
 DbRequiredOpt = Annotated[
-    Path, typer.Option("--db", envvar="CABLECLI_DB", help="The index file (SQLite).", show_default=False)
+    Path,
+    typer.Option(
+        "--db", metavar="FILE", envvar="CABLECLI_DB", help="The index file (SQLite).", show_default=False
+    ),
 ]
 
 index_app = typer.Typer(
@@ -1294,10 +1336,9 @@ def index_build_command(
 
     Examples:
 
+    \b
       cablecli index build cables.csv --db cables.db -j 2
-
       cablecli index build cables/ more-cables/ --db cables.db
-
       cablecli index build cables/ --db cables.db --prune -f json
     """
     import json
@@ -1328,8 +1369,8 @@ def index_info_command(
 
     Examples:
 
+    \b
       cablecli index info --db cables.db
-
       cablecli index info --db cables.db -f json | jq .cables
     """
     import json
@@ -1454,7 +1495,9 @@ def stats_command(
     fmt: Annotated[
         StatsFormat, typer.Option("--format", "-f", help="A table and bar chart for people, or json.")
     ] = StatsFormat.table,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many origins and tags to list.")] = 10,
+    top: Annotated[
+        int, typer.Option("--top", "-n", metavar="N", min=1, help="How many origins and tags to list.")
+    ] = 10,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
     jobs: JobsOpt = 1,
@@ -1471,11 +1514,10 @@ def stats_command(
 
     Examples:
 
+    \b
       cablecli stats cables.csv -j 2
-
       cablecli stats --db cables.db --top 20
-
-      cablecli stats --db cables.db -f json | jq '.years[] | select(.year >= 2009)'
+      cablecli stats --db cables.db -f json | jq '.years[]'
     """
     import json
 
@@ -1526,9 +1568,9 @@ def refs_command(
 
     Examples:
 
+    \b
       cablecli refs 08BAKU187 --db cables.db
-
-      cablecli refs 08STATE21209 --db cables.db --reverse -f jsonl | jq -r .reference_id
+      cablecli refs 08STATE21209 --db cables.db --reverse -f jsonl
     """
     from cablecli.index import query
     from cablecli.render.records import ROW_WRITERS
