@@ -49,7 +49,7 @@ app = typer.Typer(
     name="cablecli",
     help="Inspect US State Department telegrams (cables): parse, show, grep, tags, addressees, check.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -106,7 +106,10 @@ OutputOpt = Annotated[
     ),
 ]
 ColorOpt = Annotated[
-    Color, typer.Option("--color", help="Colour: auto (a terminal, and NO_COLOR unset), always or never.")
+    Color,
+    typer.Option(
+        "--color", help="Colour: auto (a terminal or FORCE_COLOR, and NO_COLOR unset), always or never."
+    ),
 ]
 
 
