@@ -495,5 +495,8 @@ def reference_id_test(reference_ids: Iterable[str]) -> tuple[re.Pattern[bytes], 
     if not serials:
         return None
     numbers = "|".join(sorted(serials))
-    source = rf"(?<![0-9])0*(?:{numbers})(?![0-9])"
-    return re.compile(source.encode("ascii")), re.compile(source)
+    # The bytes test starts with the digits themselves, so that a whole file is scanned at the
+    # speed of a plain string search; it lets `10256` through for `256`, which the text test stops.
+    scan = "|".join(f"{n}(?![0-9])(?<![1-9]{n})" for n in sorted(serials))
+    exact = rf"(?<![0-9])0*(?:{numbers})(?![0-9])"
+    return re.compile(scan.encode("ascii")), re.compile(exact)

@@ -294,3 +294,64 @@ def test_show_every_cable_in_the_corpus() -> None:
             assert result.exit_code == 0, (path, result.stderr)
             assert "internal error" not in result.stderr
             assert result.stdout.strip()
+
+
+# --id: several, from stdin, and only the texts that can be the cable are parsed.
+
+FIVE = str(FIXTURES / "five.csv")
+
+
+def _shown_ids(out: str) -> list[str]:
+    return [line.split()[-1] for line in out.splitlines() if line.startswith("Reference id")]
+
+
+def test_several_ids_show_each_in_input_order() -> None:
+    result = show(FIVE, "-f", "text", "--id", "10ASHGABAT65", "--id", "05ROME1108")
+    assert result.exit_code == 0 and _shown_ids(result.stdout) == ["05ROME1108", "10ASHGABAT65"]
+
+
+def test_ids_from_stdin_as_grep_prints_them() -> None:
+    result = CliRunner().invoke(
+        app, ["show", FIVE, "-f", "text", "--id", "-"], input="07jakarta3936\n\n08CAPETOWN103\n"
+    )
+    assert result.exit_code == 0 and _shown_ids(result.stdout) == ["07JAKARTA3936", "08CAPETOWN103"]
+    missing = CliRunner().invoke(
+        app, ["show", FIVE, "-f", "text", "--id", "-"], input="08CAPETOWN103\n09NOWHERE1\n"
+    )
+    assert missing.exit_code == 2 and _shown_ids(missing.stdout) == ["08CAPETOWN103"]
+    assert "09NOWHERE1" in missing.stderr
+    assert show("--id", "-").exit_code == 2  # stdin cannot hold both the ids and the cables
+
+
+def test_grep_l_piped_into_show() -> None:
+    ids = CliRunner().invoke(app, ["grep", "-l", "-i", "government", FIVE]).stdout
+    assert ids.count("\n") >= 2
+    result = CliRunner().invoke(app, ["show", FIVE, "-f", "text", "--id", "-"], input=ids)
+    assert result.exit_code == 0 and _shown_ids(result.stdout) == ids.split()
+
+
+def test_id_skips_texts_that_cannot_be_the_cable(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cablecli.parse
+
+    parsed: list[str] = []
+    real = cablecli.parse.parse_text
+    monkeypatch.setattr(
+        cablecli.parse, "parse_text", lambda text, source=None: parsed.append(text) or real(text, source)
+    )
+    result = show(FIVE, "-f", "text", "--id", "08CAPETOWN103")
+    assert result.exit_code == 0 and _shown_ids(result.stdout) == ["08CAPETOWN103"]
+    assert len(parsed) == 1
+
+
+def test_reference_id_test() -> None:
+    from cablecli.search import reference_id_test
+
+    test = reference_id_test(["08BAKU187"])
+    assert test is not None
+    scan, exact = test
+    for text in ("BAKU 000187", "#0187/01", '"08BAKU187","'):
+        assert scan.search(text.encode()) and exact.search(text)
+    for text in ("BAKU 001870", "1187", "BAKU 00018"):
+        assert not exact.search(text)
+    assert scan.search(b"10187") and not exact.search("10187")  # the scan may let more through
+    assert reference_id_test(["not an id"]) is None
