@@ -628,7 +628,7 @@ def grep_command(
                 patterns,
                 fts,
                 fixed,
-                ignore_case,
+                bool(matcher.regex.flags & re.IGNORECASE),  # -i, or -S on a pattern without capitals
                 matcher,
                 field.value,
                 filters,

@@ -533,3 +533,25 @@ def test_globs_choose_files_in_directories(tmp_path: Path) -> None:
     assert files("drafts/*.txt") == 1
     # A file named on the command line is always read.
     assert grep("-l", "-g", "!*.txt", "Kosovo", str(tmp_path / "a.txt")).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-o", "-i", "lachin corridor"],
+        ["-c", "impasse in Madagascar"],
+        ["-S", "-l", "kosovo"],
+        ["-m", "1", "-w", "NK"],
+        ["-v", "-c", "--lines", "Kosovo"],
+        ["-e", "Kosovo", "-e", "Madagascar", "-l"],
+        ["-F", "-w", "-c", "(C)"],
+        ["-A", "1", "-B", "1", "impasse"],
+    ],
+)
+def test_the_index_answers_as_the_files_do(tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "c.db"
+    assert CliRunner().invoke(app, ["index", "build", BAKU, TWO, "--db", str(db)]).exit_code == 0
+    files = grep(*args, BAKU, TWO)
+    index = grep(*args, "--db", str(db))
+    assert files.exit_code == 0 and files.stdout
+    assert (index.exit_code, index.stdout) == (files.exit_code, files.stdout)
