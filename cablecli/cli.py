@@ -8,7 +8,6 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
@@ -406,36 +405,6 @@ def _grep_date(value: str | None, option: str, end: bool = False) -> Any:
 _LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET")
 
 
-@dataclass(frozen=True)
-class GrepLayout:
-    """How grep prints what it found: the output mode (-l, -c, -o, -q), context lines, the format."""
-
-    fmt: GrepFormat = GrepFormat.text
-    names: bool = False
-    count: bool = False
-    only: bool = False
-    quiet: bool = False
-    before: int = 0
-    after: int = 0
-
-    @property
-    def wants_lines(self) -> bool:
-        """Whether the writer needs every body line of a cable (for context)."""
-        return (
-            bool(self.before or self.after) and self.fmt is GrepFormat.text and not (self.names or self.count)
-        )
-
-    def writer(self, out: TextIO, color: Color, output_path: Path | None) -> Any:
-        from cablecli.render.console import use_color
-        from cablecli.render.grep import make_writer
-
-        colored = self.fmt is GrepFormat.text and output_path is None and use_color(color.value, out)
-        return make_writer(
-            out, self.fmt.value, names=self.names, count=self.count, only=self.only,
-            before=self.before, after=self.after, color=colored,
-        )  # fmt: skip
-
-
 @app.command("grep")
 def grep_command(
     pattern: Annotated[
@@ -583,6 +552,7 @@ def grep_command(
     import re
 
     from cablecli.inputs import InputError
+    from cablecli.render.grep import GrepLayout
     from cablecli.search import Filters, Matcher, SearchOptions, grep
 
     if regexps:
@@ -617,7 +587,7 @@ def grep_command(
     )
     options = SearchOptions(unwrap=not lines_only, invert=invert, max_count=max_count)
     layout = GrepLayout(
-        fmt, files_with_matches, count, only_matching and not invert, quiet,
+        fmt.value, files_with_matches, count, only_matching and not invert, quiet,
         context if before is None else before, context if after is None else after,
     )  # fmt: skip
     if db is not None:
@@ -645,7 +615,7 @@ def grep_command(
         _candidate_texts(paths or [], input_format, needle, globs or (), run) as items,
         output(output_path) as out,
     ):
-        writer = layout.writer(out, color, output_path)
+        writer = layout.writer(out, _grep_color(layout, color, out, output_path))
         for item in grep(items, matcher, field.value, filters, layout.wants_lines, jobs, options):
             if isinstance(item, InputError):
                 run.error(str(item))
@@ -655,6 +625,12 @@ def grep_command(
                 writer.write(item)
         writer.close()
     raise typer.Exit(run.exit_code(ExitCode.OK if writer.matched else ExitCode.NOT_FOUND))
+
+
+def _grep_color(layout: Any, color: Color, out: TextIO, output_path: Path | None) -> bool:
+    from cablecli.render.console import use_color
+
+    return layout.fmt == "text" and output_path is None and use_color(color.value, out)
 
 
 def _grep_levels(values: list[str] | None) -> list[str]:
@@ -725,8 +701,8 @@ def show_command(
     from cablecli.search import reference_id_test
 
     run = Run()
-    wanted = _wanted_ids(ref_ids, paths)
     db = db_default(db, paths)
+    wanted = _wanted_ids(ref_ids, stdin_holds_cables=db is None and (not paths or "-" in paths))
     if db is not None and wanted is None:
         fail("show --db needs --id REFID: the index is looked up by reference id")
     test = reference_id_test(wanted) if wanted else None
@@ -770,14 +746,14 @@ def show_command(
     raise typer.Exit(run.exit_code())
 
 
-def _wanted_ids(values: list[str] | None, paths: list[str] | None) -> list[str] | None:
+def _wanted_ids(values: list[str] | None, stdin_holds_cables: bool) -> list[str] | None:
     """The reference ids of `show --id`, upper case, in order; `-` reads them from stdin."""
     if not values:
         return None
     wanted: list[str] = []
     for value in values:
         if value.strip() == "-":
-            if not paths or "-" in paths:
+            if stdin_holds_cables:
                 fail("--id - reads the ids from stdin: give the cables as PATHs or --db")
             wanted.extend(line.strip().upper() for line in sys.stdin if line.strip())
         elif value.strip():
@@ -1613,7 +1589,7 @@ def grep_from_index(
     fields: str,
     filters: Any,
     options: Any,
-    layout: GrepLayout,
+    layout: Any,
     output_path: Path | None,
     jobs: int,
     color: Color,
@@ -1644,7 +1620,7 @@ def grep_from_index(
     with open_db(db, paths) as conn, output(output_path) as out:
         if conditions.may_match:
             query.register_may_match(conn, matcher.may_match)
-        writer = layout.writer(out, color, output_path)
+        writer = layout.writer(out, _grep_color(layout, color, out, output_path))
         work: Any = Search(matcher, fields, filters, layout.wants_lines, options)
         if every:
             work = query.EveryCandidate(work)

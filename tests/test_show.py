@@ -355,3 +355,12 @@ def test_reference_id_test() -> None:
         assert not exact.search(text)
     assert scan.search(b"10187") and not exact.search("10187")  # the scan may let more through
     assert reference_id_test(["not an id"]) is None
+
+
+def test_ids_from_stdin_against_an_index(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    assert CliRunner().invoke(app, ["index", "build", FIVE, "--db", str(db)]).exit_code == 0
+    result = CliRunner().invoke(
+        app, ["show", "--db", str(db), "-f", "text", "--id", "-"], input="10ASHGABAT65\n05ROME1108\n"
+    )
+    assert result.exit_code == 0 and _shown_ids(result.stdout) == ["10ASHGABAT65", "05ROME1108"]

@@ -8,6 +8,7 @@ not. The json and jsonl output keep the text exact (JSON escapes it).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import TextIO
 
 from cablecli.render.safe import visible
@@ -191,6 +192,30 @@ class JsonWriter(JsonlWriter):
     def close(self) -> None:
         self.out.write("[]\n" if self._count == 0 else "\n]\n")
         super().close()
+
+
+@dataclass(frozen=True)
+class GrepLayout:
+    """How grep prints what it found: the format, the mode (-l, -c, -o, -q) and the context lines."""
+
+    fmt: str = "text"
+    names: bool = False
+    count: bool = False
+    only: bool = False
+    quiet: bool = False
+    before: int = 0
+    after: int = 0
+
+    @property
+    def wants_lines(self) -> bool:
+        """Whether the writer needs every body line of a cable (for context)."""
+        return bool(self.before or self.after) and self.fmt == "text" and not (self.names or self.count)
+
+    def writer(self, out: TextIO, color: bool) -> GrepWriter:
+        return make_writer(
+            out, self.fmt, names=self.names, count=self.count, color=color, only=self.only,
+            before=self.before, after=self.after,
+        )  # fmt: skip
 
 
 def make_writer(
