@@ -607,7 +607,7 @@ def grep_command(
                 output_path,
                 jobs,
                 color,
-            )  # fmt: skip
+            )
         )
     run = Run()
     needle = matcher.needle if field is GrepField.body and not invert else None
