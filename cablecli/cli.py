@@ -49,15 +49,39 @@ app = typer.Typer(
     name="cablecli",
     help="Inspect US State Department telegrams (cables): parse, show, grep, tags, addressees, check.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _keep_option_names_whole() -> None:
+    """Help text is wrapped at spaces only: `--fail-on` must not become `--fail-` and `on`."""
+    try:
+        from typer._click import _textwrap  # the Click that Typer 0.28 carries
+    except ImportError:  # another Typer: its wrapping stands
+        return
+    wrapper = _textwrap.TextWrapper
+    if getattr(wrapper, "_whole_words", False):
+        return
+    init = wrapper.__init__
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("break_on_hyphens", False)
+        init(self, *args, **kwargs)
+
+    wrapper.__init__ = __init__  # type: ignore[method-assign]
+    wrapper._whole_words = True  # type: ignore[attr-defined]
+
+
+_keep_option_names_whole()
 
 # Options shared by the commands that read cables.
 PathsArg = Annotated[
     list[str] | None,
     typer.Argument(
+        metavar="PATH...",
         help="Files, directories (walked recursively) or - for stdin; no path reads stdin.",
         show_default=False,
     ),
@@ -67,14 +91,25 @@ InputFormatOpt = Annotated[
     typer.Option("--input-format", help="Read every input as this form instead of detecting it."),
 ]
 JobsOpt = Annotated[
-    int, typer.Option("--jobs", "-j", min=0, help="Worker processes for parsing; 0 means one per core.")
+    int,
+    typer.Option(
+        "--jobs", "-j", metavar="N", min=0, help="Worker processes for parsing; 0 means one per core."
+    ),
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to FILE (atomically: a temporary file renamed at the end)."),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (atomically: a temporary file renamed at the end).",
+    ),
 ]
 ColorOpt = Annotated[
-    Color, typer.Option("--color", help="Colour: auto (a terminal, and NO_COLOR unset), always or never.")
+    Color,
+    typer.Option(
+        "--color", help="Colour: auto (a terminal or FORCE_COLOR, and NO_COLOR unset), always or never."
+    ),
 ]
 
 
@@ -137,19 +172,63 @@ def input_size(paths: list[str]) -> int | None:
 
 
 @contextmanager
-def reading(paths: list[str], input_format: InputFormat | None, run: Run) -> Iterator[Iterator[Any]]:
+def reading(
+    paths: list[str], input_format: InputFormat | None, run: Run, globs: Iterable[str] = ()
+) -> Iterator[Iterator[Any]]:
     """The cable texts of `paths` as a stream, with a progress bar on a terminal's stderr.
 
     InputErrors stay in the stream (so that parallel parsing keeps them in place); callers pass
     each to `run.error`.
     """
     from cablecli.inputs import iter_texts
+
+    with _progress(paths) as advance:
+        items = iter_texts(
+            paths, input_format.value if input_format else None, on_bytes=advance, globs=tuple(globs)
+        )
+        yield _noting_emptiness(items, paths, None, run)
+
+
+@contextmanager
+def _candidate_texts(
+    paths: list[str], input_format: InputFormat | None, needle: Any, globs: Iterable[str], run: Run
+) -> Iterator[Iterator[Any]]:
+    """As `reading`, but files whose raw bytes cannot hold `needle` are skipped unread."""
+    from cablecli.inputs.scan import iter_candidates
+
+    with _progress(paths) as advance:
+        form = input_format.value if input_format else None
+        items = iter_candidates(paths, needle, form, on_bytes=advance, globs=tuple(globs))
+        yield _noting_emptiness(items, paths, tuple(globs), run)
+
+
+@contextmanager
+def _progress(paths: list[str]) -> Iterator[Any]:
+    """A progress bar on a terminal's stderr for large inputs; a note when stdin is a terminal."""
     from cablecli.render.progress import progress
 
+    if (not paths or "-" in paths) and sys.stdin is not None and sys.stdin.isatty():
+        # A bare `cablecli parse` would otherwise wait without a word.
+        sys.stderr.write("cablecli: reading cables from stdin (end with Ctrl-D; --help for usage)\n")
     show = sys.stderr.isatty() and not os.environ.get("CABLECLI_NO_PROGRESS")
     total = input_size(paths) if show else None
     with progress(total, show and bool(total and total > 8 * 1024 * 1024)) as advance:
-        yield iter_texts(paths, input_format.value if input_format else None, on_bytes=advance)
+        yield advance
+
+
+def _noting_emptiness(
+    items: Iterator[Any], paths: list[str], globs: tuple[str, ...] | None, run: Run
+) -> Iterator[Any]:
+    """`items`, and a note on stderr when they held no cable (with `globs`, when the inputs
+    hold no file at all: the texts of grep are only those that can match)."""
+    from cablecli.inputs import expand_inputs
+
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty and (globs is None or next(iter(expand_inputs(paths, globs)), None) is None):
+        run.warn(f"no cables found in {' '.join(paths)}")
 
 
 @contextmanager
@@ -183,6 +262,13 @@ def _suppress_oserror() -> Iterator[None]:
         yield
     except OSError:
         pass
+
+
+def db_default(db: Path | None, paths: list[str] | None) -> Path | None:
+    """`--db`, or the index named by CABLECLI_DB when neither --db nor a PATH is given."""
+    if db is None and not paths and os.environ.get("CABLECLI_DB"):
+        return Path(os.environ["CABLECLI_DB"])
+    return db
 
 
 def fail(message: str) -> None:
@@ -223,7 +309,8 @@ def parse_command(
     paths: PathsArg = None,
     fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = ParseFormat.yaml,
     fields: Annotated[
-        str | None, typer.Option("--fields", help="Comma-separated fields to keep, in this order.")
+        str | None,
+        typer.Option("--fields", metavar="FIELDS", help="Comma-separated fields to keep, in this order."),
     ] = None,
     no_body: Annotated[bool, typer.Option("--no-body", help="Leave out the body text.")] = False,
     output_path: OutputOpt = None,
@@ -236,11 +323,10 @@ def parse_command(
 
     Examples:
 
+    \b
       cablecli parse examples/08BAKU187.txt -f json
-
       cablecli parse cables/ -f jsonl --no-body | jq -r .subject
-
-      cablecli parse cables.csv.gz -f csv --fields reference_id,date,tags -o index.csv
+      cablecli parse cables.csv.gz -f csv --fields reference_id,date,tags
     """
     from functools import partial
 
@@ -252,6 +338,7 @@ def parse_command(
     run = Run()
     selected = parse_fields(fields)
     columns = selected or [f for f in FIELDS if not (no_body and f == "body")]
+    db = db_default(db, paths)
     if fmt is ParseFormat.parquet:
         raise typer.Exit(
             parse_to_parquet(paths, db, input_format, jobs, selected, no_body, columns, output_path)
@@ -311,20 +398,6 @@ class GrepField(enum.StrEnum):
     all = "all"
 
 
-@contextmanager
-def _candidate_texts(
-    paths: list[str], input_format: InputFormat | None, needle: Any
-) -> Iterator[Iterator[Any]]:
-    """As `reading`, but files whose raw bytes cannot hold `needle` are skipped unread."""
-    from cablecli.inputs.scan import iter_candidates
-    from cablecli.render.progress import progress
-
-    show = sys.stderr.isatty() and not os.environ.get("CABLECLI_NO_PROGRESS")
-    total = input_size(paths) if show else None
-    with progress(total, show and bool(total and total > 8 * 1024 * 1024)) as advance:
-        yield iter_candidates(paths, needle, input_format.value if input_format else None, on_bytes=advance)
-
-
 def _grep_date(value: str | None, option: str, end: bool = False) -> Any:
     from cablecli.search import parse_date
 
@@ -344,37 +417,75 @@ def grep_command(
     pattern: Annotated[
         str | None,
         typer.Argument(
-            help="Regular expression (Python syntax), or a string with -F; optional with --fts.",
+            metavar="PATTERN",
+            help="Regular expression (Python syntax), or a string with -F; optional with -e or --fts.",
             show_default=False,
         ),
     ] = None,
     paths: PathsArg = None,
+    regexps: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--regexp", "-e", metavar="PATTERN", help="A pattern; repeat for several (a match of any)."
+        ),
+    ] = None,
     fixed: Annotated[bool, typer.Option("--fixed-strings", "-F", help="PATTERN is a plain string.")] = False,
     ignore_case: Annotated[bool, typer.Option("--ignore-case", "-i", help="Ignore case.")] = False,
-    word: Annotated[bool, typer.Option("--word-regexp", "-w", help="Match whole words only.")] = False,
+    smart_case: Annotated[
+        bool, typer.Option("--smart-case", "-S", help="Ignore case unless PATTERN holds a capital.")
+    ] = False,
+    word: Annotated[
+        bool, typer.Option("--word-regexp", "-w", help="Match only where no letter, digit or _ adjoins.")
+    ] = False,
+    invert: Annotated[
+        bool, typer.Option("--invert-match", "-v", help="Print the lines (or values) that do not match.")
+    ] = False,
+    lines_only: Annotated[
+        bool,
+        typer.Option(
+            "--lines", help="Match each line as written; by default a paragraph is matched unwrapped."
+        ),
+    ] = False,
     field: Annotated[
-        GrepField, typer.Option("--field", help="Where to search: body lines as written, a field, or all.")
+        GrepField, typer.Option("--field", help="Where to search: the body, a field, or all.")
     ] = GrepField.body,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", help="Only cables with this tag (repeat: all of them).")
+        list[str] | None,
+        typer.Option("--tag", metavar="TAG", help="Only cables with this tag (repeat: all of them)."),
     ] = None,
     origin: Annotated[
-        str | None, typer.Option("--origin", help="Only cables whose origin contains this (any case).")
+        str | None,
+        typer.Option("--origin", metavar="TEXT", help="Only cables whose origin contains this (any case)."),
     ] = None,
     classification: Annotated[
         list[str] | None,
         typer.Option(
             "--classification",
+            metavar="LEVEL",
             help="Only cables of this level: unclassified, 'limited official use' (or lou), confidential,"
             " secret, top secret (repeat: any).",
         ),
     ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="Only cables dated on or after DATE (2008, 2008-03, ...).")
+        str | None,
+        typer.Option(
+            "--since", metavar="DATE", help="Only cables dated on or after DATE (2008, 2008-03, ...)."
+        ),
     ] = None,
     until: Annotated[
         str | None,
-        typer.Option("--until", help="Only cables dated on or before DATE (2008-03 takes in March)."),
+        typer.Option(
+            "--until", metavar="DATE", help="Only cables dated on or before DATE (2008-03 takes in March)."
+        ),
+    ] = None,
+    globs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--glob",
+            "-g",
+            metavar="GLOB",
+            help="In directories, read only files matching GLOB; !GLOB leaves files or folders out.",
+        ),  # fmt: skip
     ] = None,
     files_with_matches: Annotated[
         bool, typer.Option("--files-with-matches", "-l", help="Print reference ids of matching cables only.")
@@ -382,11 +493,34 @@ def grep_command(
     count: Annotated[
         bool, typer.Option("--count", "-c", help="Print REFID:N, matching lines per cable.")
     ] = False,
+    only_matching: Annotated[
+        bool, typer.Option("--only-matching", "-o", help="Print each match alone, not its line.")
+    ] = False,
+    max_count: Annotated[
+        int | None,
+        typer.Option("--max-count", "-m", metavar="N", min=0, help="At most N matching lines per cable."),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print nothing; exit 0 at the first match.")
+    ] = False,
+    after: Annotated[
+        int | None,
+        typer.Option("--after-context", "-A", metavar="N", min=0, help="Show N body lines after a match."),
+    ] = None,
+    before: Annotated[
+        int | None,
+        typer.Option("--before-context", "-B", metavar="N", min=0, help="Show N body lines before a match."),
+    ] = None,
     context: Annotated[
-        int, typer.Option("--context", "-C", min=0, help="Show N body lines around each match.")
+        int, typer.Option("--context", "-C", metavar="N", min=0, help="Show N body lines around each match.")
     ] = 0,
     fmt: Annotated[GrepFormat, typer.Option("--format", "-f", help="Output format.")] = GrepFormat.text,
-    output_path: OutputOpt = None,
+    output_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", metavar="FILE", help="Write to FILE (atomically); grep's -o is --only-matching."
+        ),
+    ] = None,
     input_format: InputFormatOpt = None,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
@@ -395,6 +529,7 @@ def grep_command(
         str | None,
         typer.Option(
             "--fts",
+            metavar="QUERY",
             help="With --db: only cables that this full-text query finds in subject and body "
             '(SQLite FTS5 syntax: lachin AND corridor, "lachin corridor", corrid*).',
         ),
@@ -403,8 +538,10 @@ def grep_command(
     """Search cables for PATTERN: like ripgrep, but by cable, paragraph and field.
 
     Prints REFID:PARA: line for each matching body line (PARA is the paragraph number, - before
-    the first), REFID:FIELD: value for other fields. Exit status 0 when something matched, 1 when
-    nothing did, 2 on an error. A cable whose raw text cannot match is not parsed.
+    the first), REFID:FIELD: value for other fields. A paragraph is matched unwrapped, so a phrase
+    is found where the cable wraps it, and the lines it covers are printed; a PATTERN with ^ or $
+    is matched line by line. Exit status 0 when something matched, 1 when nothing did, 2 on an
+    error. A cable whose raw text cannot match is not parsed.
 
     With --db INDEX the cables come from an index (cablecli index build): the filters run in
     SQL, and --fts QUERY keeps the cables a full-text query finds; given --fts alone, without
@@ -412,94 +549,108 @@ def grep_command(
 
     Examples:
 
+    \b
       cablecli grep -i "lachin corridor" examples/08BAKU187.txt
-
-      cablecli grep -l -F KOSOVO cables.csv | head
-
+      cablecli grep -l -F KOSOVO cables.csv | cablecli show cables.csv --id -
       cablecli grep -c -w NK --tag PGOV --since 2008-01 --until 2008-06 cables/
-
-      cablecli grep --field subject -i nuclear cables/ -f jsonl | jq -r .reference_id
-
+      cablecli grep -e Kosovo -e Serbia -g '*.txt' -g '!drafts' cables/
+      cablecli grep --field subject -S nuclear cables/ -f jsonl | jq .date
       cablecli grep --fts 'lachin AND corridor' --db cables.db
     """
     import re
 
     from cablecli.inputs import InputError
-    from cablecli.render.console import use_color
-    from cablecli.render.grep import make_writer
-    from cablecli.search import Filters, Matcher, grep
+    from cablecli.render.grep import GrepLayout
+    from cablecli.search import Filters, Matcher, SearchOptions, grep
 
-    if pattern is None and fts is None:
-        fail("missing PATTERN (or --fts QUERY with --db); see cablecli grep --help")
+    if regexps:
+        # As in grep: with -e, every argument is a path.
+        paths = ([pattern] if pattern is not None else []) + list(paths or [])
+        patterns: list[str] | None = list(regexps)
+    else:
+        patterns = [pattern] if pattern is not None else None
+    db = db_default(db, paths)
+    if patterns is None and fts is None:
+        fail("missing PATTERN (or -e PATTERN, or --fts QUERY with --db); see cablecli grep --help")
     if fts is not None and db is None:
         fail("--fts searches an index: give --db INDEX")
     try:
-        if pattern is None:
+        if patterns is None:
             from cablecli.index.query import fts_words_pattern
 
             matcher = Matcher.build(fts_words_pattern(fts or ""), ignore_case=True)
         else:
-            matcher = Matcher.build(pattern, fixed=fixed, ignore_case=ignore_case, word=word)
+            matcher = Matcher.build(
+                patterns, fixed=fixed, ignore_case=ignore_case, word=word, smart_case=smart_case
+            )
     except re.error as exc:
-        fail(f"bad regular expression {pattern!r}: {exc}")
+        shown = patterns[0] if patterns and len(patterns) == 1 else patterns
+        fail(f"bad regular expression {shown!r}: {exc}")
+    filters = Filters(
+        tags=tuple(tag or ()),
+        origin=origin,
+        classifications=tuple(_grep_levels(classification)),
+        since=_grep_date(since, "--since"),
+        until=_grep_date(until, "--until", end=True),
+    )
+    options = SearchOptions(unwrap=not lines_only, invert=invert, max_count=max_count)
+    layout = GrepLayout(
+        fmt.value, files_with_matches, count, only_matching and not invert, quiet,
+        context if before is None else before, context if after is None else after,
+    )  # fmt: skip
+    if db is not None:
+        raise typer.Exit(
+            grep_from_index(
+                db,
+                paths,
+                patterns,
+                fts,
+                fixed,
+                bool(matcher.regex.flags & re.IGNORECASE),  # -i, or -S on a pattern without capitals
+                matcher,
+                field.value,
+                filters,
+                options,
+                layout,
+                output_path,
+                jobs,
+                color,
+            )
+        )
+    run = Run()
+    needle = matcher.needle if field is GrepField.body and not invert else None
+    with (
+        _candidate_texts(paths or [], input_format, needle, globs or (), run) as items,
+        output(output_path) as out,
+    ):
+        writer = layout.writer(out, _grep_color(layout, color, out, output_path))
+        for item in grep(items, matcher, field.value, filters, layout.wants_lines, jobs, options):
+            if isinstance(item, InputError):
+                run.error(str(item))
+            elif quiet:
+                raise typer.Exit(int(ExitCode.OK))
+            else:
+                writer.write(item)
+        writer.close()
+    raise typer.Exit(run.exit_code(ExitCode.OK if writer.matched else ExitCode.NOT_FOUND))
+
+
+def _grep_color(layout: Any, color: Color, out: TextIO, output_path: Path | None) -> bool:
+    from cablecli.render.console import use_color
+
+    return layout.fmt == "text" and output_path is None and use_color(color.value, out)
+
+
+def _grep_levels(values: list[str] | None) -> list[str]:
     levels = []
-    for value in classification or []:
+    for value in values or []:
         level = " ".join(value.upper().replace("_", " ").replace("-", " ").split())
         level = {"LOU": "LIMITED OFFICIAL USE", "UNCLAS": "UNCLASSIFIED"}.get(level, level)
         if level not in _LEVELS:
             known = ", ".join(s.lower() for s in _LEVELS)
             fail(f"--classification: unknown level {value!r}; levels are: {known}")
         levels.append(level)
-    filters = Filters(
-        tags=tuple(tag or ()),
-        origin=origin,
-        classifications=tuple(levels),
-        since=_grep_date(since, "--since"),
-        until=_grep_date(until, "--until", end=True),
-    )
-    body_only = field is GrepField.body
-    if db is not None:
-        raise typer.Exit(
-            grep_from_index(
-                db,
-                paths,
-                pattern,
-                fts,
-                fixed,
-                ignore_case,
-                matcher,
-                field.value,
-                filters,
-                files_with_matches,
-                count,
-                context,
-                fmt,
-                output_path,
-                jobs,
-                color,
-            )  # fmt: skip
-        )
-    run = Run()
-    with (
-        _candidate_texts(paths or [], input_format, matcher.needle if body_only else None) as items,
-        output(output_path) as out,
-    ):
-        writer = make_writer(
-            out,
-            fmt.value,
-            names=files_with_matches,
-            count=count,
-            context=context,
-            color=fmt is GrepFormat.text and output_path is None and use_color(color.value, out),
-        )
-        want_context = bool(context) and fmt is GrepFormat.text and not (files_with_matches or count)
-        for item in grep(items, matcher, field.value, filters, want_context, jobs):
-            if isinstance(item, InputError):
-                run.error(str(item))
-            else:
-                writer.write(item)
-        writer.close()
-    raise typer.Exit(run.exit_code(ExitCode.OK if writer.matched else ExitCode.NOT_FOUND))
+    return levels
 
 
 class ShowFormat(enum.StrEnum):
@@ -510,8 +661,14 @@ class ShowFormat(enum.StrEnum):
 @app.command("show")
 def show_command(
     paths: PathsArg = None,
-    ref_id: Annotated[
-        str | None, typer.Option("--id", help="Show the cable with this reference id (e.g. 08BAKU187).")
+    ref_ids: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--id",
+            metavar="REFID",
+            help="Show the cable with this reference id (e.g. 08BAKU187); repeat for several; "
+            "- reads ids from stdin, one a line (as grep -l prints them).",
+        ),  # fmt: skip
     ] = None,
     raw: Annotated[bool, typer.Option("--raw", help="Print the text as published.")] = False,
     fmt: Annotated[
@@ -520,7 +677,9 @@ def show_command(
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page the output.")] = False,
     width: Annotated[
         int | None,
-        typer.Option("--width", min=20, help="Lay out for this many columns (default: the terminal's)."),
+        typer.Option(
+            "--width", metavar="N", min=20, help="Lay out for this many columns (default: the terminal's)."
+        ),
     ] = None,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
@@ -529,45 +688,59 @@ def show_command(
 ) -> None:
     """One cable for a person to read.
 
-    A classification banner at top and bottom, the header facts, addressees with routing indicators,
-    TAGS with their meanings, subject, references, then the paragraphs with their numbers and
-    portion markings, summary and comment marked, redactions marked, and the signer. Paged when
-    taller than the terminal; plain text when piped. A file holding several cables shows each in
-    turn, or the one named by --id.
+    A classification banner at top and bottom, the header facts, addressees with routing
+    indicators, TAGS with their meanings, subject, references, then the paragraphs with their
+    numbers and portion markings, summary and comment marked, redactions marked, and the signer.
+    Paged when taller than the terminal; plain text when piped. A file holding several cables
+    shows each in turn as it is read, or those named by --id.
 
     Examples:
 
+    \b
       cablecli show examples/08BAKU187.txt
-
       cablecli show cables.csv --id 08BAKU187 --raw
-
-      cablecli show examples/08BAKU187.txt -f text --width 100 > 08BAKU187.view.txt
-
+      cablecli grep -l KOSOVO cables.csv | cablecli show cables.csv --id -
+      cablecli show examples/08BAKU187.txt -f text --width 100 > view.txt
       cablecli show --db cables.db --id 08BAKU187
     """
     from cablecli.inputs import InputError
     from cablecli.parse import parse_text
     from cablecli.render.console import use_color
     from cablecli.render.show import write_cables
+    from cablecli.search import reference_id_test
 
     run = Run()
-    wanted = ref_id.strip().upper() if ref_id else None
+    db = db_default(db, paths)
+    wanted = _wanted_ids(ref_ids, stdin_holds_cables=db is None and (not paths or "-" in paths))
+    if db is not None and wanted is None:
+        fail("show --db needs --id REFID: the index is looked up by reference id")
+    test = reference_id_test(wanted) if wanted else None
+    missing = dict.fromkeys(wanted or ())
 
     def cables(items: Iterator[Any]) -> Iterator[Any]:
         for item in items:
             if isinstance(item, InputError):
                 run.error(str(item))
                 continue
+            if test is not None and not test[1].search(item.text):
+                continue  # cannot be one of the cables asked for: not parsed
             cable = parse_text(item.text, item.source)
-            if wanted is None or (cable.reference_id or "").upper() == wanted:
+            ref = (cable.reference_id or "").upper()
+            if wanted is None or ref in missing:
                 yield cable
-                if wanted is not None:
+            if wanted is not None:
+                missing.pop(ref, None)
+                if not missing:
                     return
 
-    with reading_or_index(paths, db, wanted, input_format, run) as items, output(output_path) as out:
+    if db is not None:
+        source: Any = _texts_by_ids(db, paths, wanted or [])
+    else:
+        source = _candidate_texts(paths or [], input_format, test[0] if test else None, (), run)
+    with source as items, output(output_path) as out:
         terminal = output_path is None and out.isatty()
         colored = use_color(color.value, out) and output_path is None
-        shown = write_cables(
+        write_cables(
             cables(items),
             out,
             raw=raw,
@@ -577,9 +750,33 @@ def show_command(
             pager=terminal and not no_pager,
             terminal=terminal,
         )
-    if wanted is not None and not shown:
-        run.error(f"no cable with reference id {ref_id} in the inputs")
+    for ref in missing:
+        run.error(f"no cable with reference id {ref} in the inputs")
     raise typer.Exit(run.exit_code())
+
+
+def _wanted_ids(values: list[str] | None, stdin_holds_cables: bool) -> list[str] | None:
+    """The reference ids of `show --id`, upper case, in order; `-` reads them from stdin."""
+    if not values:
+        return None
+    wanted: list[str] = []
+    for value in values:
+        if value.strip() == "-":
+            if stdin_holds_cables:
+                fail("--id - reads the ids from stdin: give the cables as PATHs or --db")
+            wanted.extend(line.strip().upper() for line in sys.stdin if line.strip())
+        elif value.strip():
+            wanted.append(value.strip().upper())
+    return list(dict.fromkeys(wanted))
+
+
+@contextmanager
+def _texts_by_ids(db: Path, paths: list[str] | None, wanted: list[str]) -> Iterator[Iterator[Any]]:
+    """`show --db`: the texts of the cables named by --id, looked up in the index, in that order."""
+    from cablecli.index import query
+
+    with open_db(db, paths) as conn:
+        yield iter([text for ref in wanted for text in query.texts_by_id(conn, ref)[:1]])
 
 
 # --- end of show and grep ------------------------------------------------------------------------
@@ -687,10 +884,9 @@ def tags_command(
 
     Examples:
 
+    \b
       cablecli tags examples/08BAKU187.txt
-
       cablecli tags --count cables/ --kind country -f csv
-
       cablecli tags --explain PGOV AJ KDEM
     """
     from functools import partial
@@ -722,6 +918,7 @@ def tags_command(
                 _write_rows(fmt, out, EXPLAIN_COLUMNS, rows)
         raise typer.Exit(int(ExitCode.OK))
 
+    db = db_default(db, args)
     if db is not None:
         raise typer.Exit(tags_from_index(db, args, fmt, count, wanted, output_path, color))
     run = Run()
@@ -777,11 +974,10 @@ def addressees_command(
 
     Examples:
 
+    \b
       cablecli addressees examples/08BAKU187.txt
-
       cablecli addressees --count --role to --role info cables/ -f csv
-
-      cablecli addressees cables.csv -f jsonl | jq -r 'select(.role == "to") .station'
+      cablecli addressees cables.csv -f jsonl | jq -r .station
     """
     from cablecli.parse.pool import parse_stream
     from cablecli.render.rows import addressee_counts_table, addressees_table
@@ -795,6 +991,7 @@ def addressees_command(
     )
 
     wanted = frozenset(r.value for r in roles or ())
+    db = db_default(db, paths)
     if db is not None:
         raise typer.Exit(addressees_from_index(db, paths, fmt, count, wanted, output_path, color))
     run = Run()
@@ -838,6 +1035,8 @@ class CheckFormat(enum.StrEnum):
     json = "json"
     github = "github"
     sarif = "sarif"
+    gitlab = "gitlab"
+    junit = "junit"
 
 
 class Severity(enum.StrEnum):
@@ -873,18 +1072,41 @@ def check_command(
     select: Annotated[
         list[str] | None,
         typer.Option(
-            "--select", help="Rules to run: ids or prefixes, comma-separated or repeated (HDR,TAG003)."
+            "--select",
+            metavar="RULES",
+            help="Rules to run, in place of the settings': ids or prefixes (HDR,TAG003).",
         ),
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Rules to leave out: ids or prefixes (SIG001, REF).")
+        list[str] | None,
+        typer.Option(
+            "--ignore", metavar="RULES", help="Rules to leave out, in place of the settings' (SIG001,REF)."
+        ),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option("--extend-select", metavar="RULES", help="Rules to run besides those selected."),
+    ] = None,
+    extend_ignore: Annotated[
+        list[str] | None,
+        typer.Option("--extend-ignore", metavar="RULES", help="Rules to leave out besides those ignored."),
     ] = None,
     severity: Annotated[
-        Severity | None, typer.Option("--severity", help="Least severe problem to report [default: info].")
+        Severity | None,
+        typer.Option("--severity", help="Least severe problem shown [default: info]."),
     ] = None,
     fail_on: Annotated[
         Severity | None,
         typer.Option("--fail-on", help="Least severe problem that makes the exit status 1 [default: error]."),
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when problems are found (2 still on errors).")
+    ] = False,
+    config_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", metavar="FILE", help="Read settings from FILE, not the nearest pyproject.toml."
+        ),
     ] = None,
     fmt: Annotated[
         CheckFormat | None,
@@ -903,27 +1125,28 @@ def check_command(
 ) -> None:
     """Check cables against the format rules (docs/rules.md); for CI, like ruff or yamllint.
 
-    Prints `path:line:col: ID message` per problem. Settings may also come from
-    `[tool.cablecli.check]` in the nearest pyproject.toml (select, ignore, severity, fail-on);
-    options override them. Exit status: 0 no problem at or above --fail-on, 1 one or more,
+    Prints path:line:col: ID message per problem. Settings come from [tool.cablecli.check] in the
+    nearest pyproject.toml, or --config FILE: select, ignore, extend-select, extend-ignore,
+    severity, fail-on, exclude (globs of files and folders to skip) and per-file-ignores. Options
+    override them: --select and --ignore replace the settings' lists, --extend-select and
+    --extend-ignore add to them. Exit status: 0 no problem at or above --fail-on, 1 one or more,
     2 an input could not be read.
 
     Examples:
 
+    \b
       cablecli check cables/
-
-      cablecli check cables/ --select HDR,TAG --ignore TAG004 --severity warning
-
+      cablecli check cables/ --select HDR,TAG --extend-ignore TAG004
       cablecli check cables.csv -f sarif -o check.sarif
-
+      cablecli check cables/ -f gitlab -o gl-code-quality-report.json --exit-zero
       cablecli check cables/ --statistics
     """
     from collections import Counter
     from dataclasses import replace
     from functools import partial
 
-    from cablecli.check import RULES, check_cable, severity_rank
-    from cablecli.check.config import ConfigError, find_config
+    from cablecli.check import RULES, check_cable, matches, severity_rank
+    from cablecli.check.config import ConfigError, find_config, load_config
     from cablecli.inputs import InputError
     from cablecli.parse.pool import parse_stream
     from cablecli.render import problems
@@ -932,17 +1155,22 @@ def check_command(
         _list_rules(sys.stdout)
         raise typer.Exit(int(ExitCode.OK))
     try:
-        config = find_config()
+        config = load_config(config_path) if config_path is not None else find_config()
     except ConfigError as exc:
-        fail(str(exc))
+        fail(_one_line(str(exc)))
     chosen = _check_patterns(select)
     chosen = config.select if chosen is None else chosen
     left_out = _check_patterns(ignore)
     left_out = config.ignore if left_out is None else left_out
+    more = config.extend_select + (_check_patterns(extend_select) or [])
+    if chosen and more:
+        chosen = chosen + more
+    left_out = left_out + config.extend_ignore + (_check_patterns(extend_ignore) or [])
     report_at = severity_rank(severity.value if severity else config.severity or "info")
     fail_at = severity_rank(fail_on.value if fail_on else config.fail_on or "error")
     if fmt is None:
         fmt = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
+    excluded = ["!" + glob for glob in config.exclude]
 
     run = Run()
     counts: Counter[str] = Counter()
@@ -953,7 +1181,7 @@ def check_command(
         ignore=left_out,
         min_severity=("info", "warning", "error")[min(report_at, fail_at)],
     )
-    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+    with reading(paths or [], input_format, run, excluded) as items, output(output_path) as out:
         if statistics:
             writer: Any = None
         elif fmt is CheckFormat.text:
@@ -964,6 +1192,10 @@ def check_command(
             writer = problems.JsonWriter(out)
         elif fmt is CheckFormat.github:
             writer = problems.GithubWriter(out)
+        elif fmt is CheckFormat.gitlab:
+            writer = problems.GitlabWriter(out)
+        elif fmt is CheckFormat.junit:
+            writer = problems.JunitWriter(out)
         else:
             writer = problems.SarifWriter(out, RULES, __version__)
 
@@ -972,9 +1204,11 @@ def check_command(
 
         def emit(result: Any) -> None:
             nonlocal failed
-            if any(severity_rank(v.severity) >= fail_at for v in result.violations):
+            off = config.ignored_for(result.path)
+            found = [v for v in result.violations if not (off and matches(v.rule, off))]
+            if any(severity_rank(v.severity) >= fail_at for v in found):
                 failed = True
-            shown = [v for v in result.violations if severity_rank(v.severity) >= report_at]
+            shown = [v for v in found if severity_rank(v.severity) >= report_at]
             counts.update(v.rule for v in shown)
             if writer is not None and shown:
                 several = result.format == "csv" or (result.path is not None and result.path == several_in)
@@ -998,7 +1232,7 @@ def check_command(
     if sys.stderr.isatty() and fmt is CheckFormat.text and not statistics:
         total = sum(counts.values())
         sys.stderr.write(f"cablecli: {total} problem{'s' if total != 1 else ''}\n" if total else "")
-    raise typer.Exit(run.exit_code(ExitCode.NOT_FOUND if failed else ExitCode.OK))
+    raise typer.Exit(run.exit_code(ExitCode.NOT_FOUND if failed and not exit_zero else ExitCode.OK))
 
 
 # --- end of check --------------------------------------------------------------------------------------
@@ -1011,10 +1245,17 @@ def check_command(
 DbOpt = Annotated[
     Path | None,
     typer.Option(
-        "--db", help="Answer from this index (made by `cablecli index build`) instead of reading PATHs."
+        "--db",
+        help="Answer from this index (made by cablecli index build) instead of reading PATHs; "
+        "default: CABLECLI_DB when no PATH is given.",
     ),
 ]
-DbRequiredOpt = Annotated[Path, typer.Option("--db", help="The index file (SQLite).", show_default=False)]
+DbRequiredOpt = Annotated[
+    Path,
+    typer.Option(
+        "--db", metavar="FILE", envvar="CABLECLI_DB", help="The index file (SQLite).", show_default=False
+    ),
+]
 
 index_app = typer.Typer(
     name="index",
@@ -1085,10 +1326,9 @@ def index_build_command(
 
     Examples:
 
+    \b
       cablecli index build cables.csv --db cables.db -j 2
-
       cablecli index build cables/ more-cables/ --db cables.db
-
       cablecli index build cables/ --db cables.db --prune -f json
     """
     import json
@@ -1127,8 +1367,8 @@ def index_info_command(
 
     Examples:
 
+    \b
       cablecli index info --db cables.db
-
       cablecli index info --db cables.db -f json | jq .cables
     """
     import json
@@ -1278,7 +1518,9 @@ def stats_command(
     fmt: Annotated[
         StatsFormat, typer.Option("--format", "-f", help="A table and bar chart for people, or json.")
     ] = StatsFormat.table,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many origins and tags to list.")] = 10,
+    top: Annotated[
+        int, typer.Option("--top", "-n", metavar="N", min=1, help="How many origins and tags to list.")
+    ] = 10,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
     jobs: JobsOpt = 1,
@@ -1295,17 +1537,17 @@ def stats_command(
 
     Examples:
 
+    \b
       cablecli stats cables.csv -j 2
-
       cablecli stats --db cables.db --top 20
-
-      cablecli stats --db cables.db -f json | jq '.years[] | select(.year >= 2009)'
+      cablecli stats --db cables.db -f json | jq '.years[]'
     """
     import json
 
     from cablecli.stats import CorpusCounts, cable_facts
 
     run = Run()
+    db = db_default(db, paths)
     if db is not None:
         from cablecli.index import query
 
@@ -1349,9 +1591,9 @@ def refs_command(
 
     Examples:
 
+    \b
       cablecli refs 08BAKU187 --db cables.db
-
-      cablecli refs 08STATE21209 --db cables.db --reverse -f jsonl | jq -r .reference_id
+      cablecli refs 08STATE21209 --db cables.db --reverse -f jsonl
     """
     from cablecli.index import query
     from cablecli.render.records import ROW_WRITERS
@@ -1383,17 +1625,15 @@ def refs_command(
 def grep_from_index(
     db: Path,
     paths: list[str] | None,
-    pattern: str | None,
+    patterns: list[str] | None,
     fts: str | None,
     fixed: bool,
     ignore_case: bool,
     matcher: Any,
     fields: str,
     filters: Any,
-    names: bool,
-    count: bool,
-    context: int,
-    fmt: Any,
+    options: Any,
+    layout: Any,
     output_path: Path | None,
     jobs: int,
     color: Color,
@@ -1403,14 +1643,13 @@ def grep_from_index(
     import sqlite3
 
     from cablecli.index import query
-    from cablecli.render.console import use_color
-    from cablecli.render.grep import make_writer
     from cablecli.search import Search
 
-    every = pattern is None  # --fts alone: every cable it finds is a hit
+    every = patterns is None  # --fts alone: every cable it finds is a hit
     if every and fields == "body":
         fields = "all"
-    body_only = fields == "body" and not every
+    body_only = fields == "body" and not every and not options.invert
+    pattern = patterns[0] if patterns and len(patterns) == 1 else None
     text = query.text_conditions(pattern, fixed, ignore_case) if body_only else {}
     conditions = query.Conditions(
         tags=filters.tags,
@@ -1425,53 +1664,32 @@ def grep_from_index(
     with open_db(db, paths) as conn, output(output_path) as out:
         if conditions.may_match:
             query.register_may_match(conn, matcher.may_match)
-        writer = make_writer(
-            out,
-            fmt.value,
-            names=names,
-            count=count,
-            context=context,
-            color=fmt.value == "text" and output_path is None and use_color(color.value, out),
-        )
-        want_context = bool(context) and fmt.value == "text" and not (names or count)
-        work: Any = Search(matcher, fields, filters, want_context)
+        writer = layout.writer(out, _grep_color(layout, color, out, output_path))
+        work: Any = Search(matcher, fields, filters, layout.wants_lines, options)
         if every:
             work = query.EveryCandidate(work)
         # --fts -l asks only which cables: when SQL did every filter, nothing needs parsing.
-        names_only = every and names and conditions.origin == filters.origin
+        names_only = every and layout.names and conditions.origin == filters.origin
         try:
             if names_only:
                 from cablecli.search import CableHits, Hit
 
                 for ref_id, path in query.candidate_names(conn, conditions):
+                    if layout.quiet:
+                        return int(ExitCode.OK)
                     writer.write(CableHits(ref_id, path, [Hit("subject", None, None, "", ())]))
             else:
                 from cablecli.parse.pool import parse_stream
 
                 for found in parse_stream(query.candidate_texts(conn, conditions), jobs, work):
                     if found is not None:
+                        if layout.quiet:
+                            return int(ExitCode.OK)
                         writer.write(found)
         except sqlite3.OperationalError as exc:
             fail(_one_line(f"--fts {fts!r}: {exc}") if fts else _one_line(str(exc)))
         writer.close()
     return int(ExitCode.OK if writer.matched else ExitCode.NOT_FOUND)
-
-
-@contextmanager
-def reading_or_index(
-    paths: list[str] | None, db: Path | None, reference_id: str | None, input_format: Any, run: Run
-) -> Iterator[Iterator[Any]]:
-    """`show`: the texts of PATHs, or with --db the cable named by --id, looked up in the index."""
-    if db is None:
-        with reading(paths or [], input_format, run) as items:
-            yield items
-        return
-    if not reference_id:
-        fail("show --db needs --id REFID: the index is looked up by reference id")
-    from cablecli.index import query
-
-    with open_db(db, paths) as conn:
-        yield iter(query.texts_by_id(conn, reference_id)[:1])
 
 
 def parse_to_parquet(

@@ -6,14 +6,17 @@
 
 A cable is parsed only when its raw text can match (`Matcher.may_match`, and for whole files
 `Matcher.needle`, see inputs/scan.py); filters need the record, so they run after parsing.
-Body lines are searched one at a time as written; other fields value by value.
+The body is searched paragraph by paragraph, each unwrapped (its lines joined with single spaces),
+so that a phrase is found where the cable wraps it; hits are reported on the lines as written.
+`SearchOptions(unwrap=False)` searches line by line instead. Other fields are searched value by
+value.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from cablecli.inputs import CableText, InputError
@@ -40,52 +43,92 @@ _UNICODE_FOLDS = {
 }
 # A pattern that is a plain string when written as a regular expression.
 _REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]\\|()]")
-# Regular expression features whose meaning differs between one line and a whole text.
-_LINE_ONLY = re.compile(r"\\[AZz]|\(\?")
+# Regular expression features whose meaning differs between one line and a whole text, or that
+# may match across a line end (a wrapped paragraph is searched unwrapped).
+_MAY_SPAN = re.compile(r"\\[AZzsWDxuUN0-7]|\(\?|[\s.]|\[\^")
+_ESCAPE = re.compile(r"\\.")
+_CLASS = re.compile(r"\[\^?\]?[^\]]*\]")
+_ANCHOR = re.compile(r"[\^$]")
 
 
 @dataclass(frozen=True)
 class Matcher:
     """The compiled pattern, and the cheaper tests that tell when a raw text cannot match.
 
-    `regex` is what lines and values are searched with. `prefilter` (or None) searches a whole
-    raw cable text: it matches whenever some line of the text would. `needle` (or None) is a
-    bytes pattern for whole files: it matches the raw bytes of any file holding a matching line,
-    whatever its encoding (UTF-8 or Latin-1) and CSV escaping; it is only made for ASCII literals
-    without quotes, backslashes or control characters.
+    `regex` is what paragraphs, lines and values are searched with. `prefilter` (or None)
+    searches a whole raw cable text: it matches whenever the text could match, its paragraphs
+    unwrapped or not. `needle` (or None) is a bytes pattern for whole files: it matches the raw
+    bytes of any file holding a match, whatever its encoding (UTF-8 or Latin-1) and CSV escaping;
+    it is only made for ASCII literals without quotes, backslashes or control characters.
+    A literal that holds spaces may wrap in the raw text: its tests look for its longest word.
     """
 
     regex: re.Pattern[str]
     prefilter: re.Pattern[str] | None
     needle: re.Pattern[bytes] | None
+    line_anchored: bool = False  # a `^` or `$` in the pattern: search line by line
 
     @classmethod
     def build(
-        cls, pattern: str, fixed: bool = False, ignore_case: bool = False, word: bool = False
+        cls,
+        pattern: str | Sequence[str],
+        fixed: bool = False,
+        ignore_case: bool = False,
+        word: bool = False,
+        smart_case: bool = False,
     ) -> Matcher:
-        """Compile `pattern` (raises re.error when it is not a valid regular expression)."""
-        literal = pattern if fixed else (None if _REGEX_SYNTAX.search(pattern) else pattern)
-        source = re.escape(pattern) if fixed else pattern
+        """Compile `pattern`, or several (a match of any), as grep -e does (raises re.error when bad).
+
+        `word` matches only where no word character comes right before or after, as grep -w does
+        (so `(C)` and `U.S.` work too). `smart_case` ignores case when no pattern holds a capital.
+        """
+        patterns = [pattern] if isinstance(pattern, str) else list(pattern)
+        if smart_case and not ignore_case:
+            ignore_case = not any(_has_capital(p, fixed) for p in patterns)
+        sources = [re.escape(p) if fixed else p for p in patterns]
+        source = sources[0] if len(sources) == 1 else "|".join(f"(?:{s})" for s in sources)
         if word:
-            source = rf"\b(?:{source})\b"
+            source = rf"(?<!\w)(?:{source})(?!\w)"
         flags = re.IGNORECASE if ignore_case else 0
         regex = re.compile(source, flags)
-        if literal is not None:
-            prefilter = re.compile(re.escape(literal), flags)
-        elif _LINE_ONLY.search(pattern):
-            prefilter = None
+        literals = [p if fixed else (None if _REGEX_SYNTAX.search(p) else p) for p in patterns]
+        if all(literals) and patterns:
+            words = [_longest_word(lit) for lit in literals if lit]
+            prefilter = re.compile("|".join(re.escape(w) for w in words), flags)
+            needles = [_needle(w, ignore_case) for w in words]
+            needle = None if None in needles else _either(needles)  # type: ignore[arg-type]
         else:
-            prefilter = re.compile(source, flags | re.MULTILINE)
-        needle = _needle(literal, ignore_case) if literal else None
-        return cls(regex, prefilter, needle)
+            # A regular expression that may span a line end, or whose meaning differs between one
+            # line and a whole text, cannot be tried on the raw text.
+            spans_lines = any(_MAY_SPAN.search(p) for p in patterns)
+            prefilter = None if spans_lines else re.compile(source, flags | re.MULTILINE)
+            needle = None
+        anchored = not fixed and any(_ANCHOR.search(_CLASS.sub("", _ESCAPE.sub("", p))) for p in patterns)
+        return cls(regex, prefilter, needle, anchored)
 
     def may_match(self, raw: str) -> bool:
-        """False only when no line of `raw` can match."""
+        """False only when no paragraph, line or value of `raw` can match."""
         if self.prefilter is None:
             return True
         if "\r" in raw:
             raw = raw.replace("\r\n", "\n").replace("\r", "\n")
         return self.prefilter.search(raw) is not None
+
+
+def _has_capital(pattern: str, fixed: bool) -> bool:
+    # Escapes such as \W or \S are syntax, not letters (ripgrep's smart case reads them so too).
+    return any(c.isupper() for c in (pattern if fixed else _ESCAPE.sub("", pattern)))
+
+
+def _longest_word(literal: str) -> str:
+    return max(literal.split(), key=len, default=literal) if literal.strip() else literal
+
+
+def _either(needles: list[re.Pattern[bytes]]) -> re.Pattern[bytes]:
+    if len(needles) == 1:
+        return needles[0]
+    flags = re.IGNORECASE if any(n.flags & re.IGNORECASE for n in needles) else 0
+    return re.compile(b"|".join(b"(?:" + n.pattern + b")" for n in needles), flags)
 
 
 def _needle(literal: str, ignore_case: bool) -> re.Pattern[bytes] | None:
@@ -174,6 +217,8 @@ class CableHits:
     path: str | None
     hits: list[Hit] = field(default_factory=list)
     lines: list[BodyLine] | None = None
+    # Each match's whole text with its paragraph and first line, for --only-matching.
+    matches: list[tuple[int | None, int | None, str]] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -239,46 +284,158 @@ def field_values(cable: Cable, name: str) -> list[str]:
     raise ValueError(f"unknown field {name!r}")
 
 
-def search_cable(cable: Cable, regex: re.Pattern[str], fields: str, context: bool = False) -> CableHits:
-    """Every hit of `regex` in the chosen field(s) of `cable`."""
+@dataclass(frozen=True)
+class SearchOptions:
+    """How to search: paragraphs unwrapped (`unwrap`) or line by line, `invert` (-v), `max_count` (-m)."""
+
+    unwrap: bool = True
+    invert: bool = False
+    max_count: int | None = None
+
+
+def paragraph_blocks(lines: Sequence[BodyLine]) -> Iterator[list[int]]:
+    """The body as written paragraphs: runs of non-blank lines (indices into `lines`).
+
+    Page headers and repeated classification banners inside a paragraph are left out of it, so a
+    sentence that runs over a page break reads on; each is a block of its own.
+    """
+    from cablecli.parse.pages import is_page_break
+
+    block: list[int] = []
+    for i, bl in enumerate(lines):
+        stripped = bl.text.strip()
+        if not stripped:
+            if block:
+                yield block
+                block = []
+        elif is_page_break(stripped):
+            yield [i]
+        else:
+            block.append(i)
+    if block:
+        yield block
+
+
+def _unwrapped_spans(
+    lines: Sequence[BodyLine], regex: re.Pattern[str]
+) -> tuple[dict[int, list[tuple[int, int]]], list[tuple[int, str]]]:
+    """The match spans of `regex` per line (index), the paragraphs searched unwrapped.
+
+    A paragraph's lines are joined with single spaces (each line's leading and trailing
+    whitespace dropped), searched, and every match mapped back onto the lines it covers. Also
+    returns each match's whole text with the index of its first line (for --only-matching).
+    """
+    spans: dict[int, list[tuple[int, int]]] = {}
+    matches: list[tuple[int, str]] = []
+    for block in paragraph_blocks(lines):
+        pieces: list[tuple[int, int, int, int]] = []  # (start in joined, end in joined, line, lead)
+        parts: list[str] = []
+        at = 0
+        for i in block:
+            text = lines[i].text
+            stripped = text.strip()
+            lead = len(text) - len(text.lstrip())
+            pieces.append((at, at + len(stripped), i, lead))
+            parts.append(stripped)
+            at += len(stripped) + 1
+        joined = " ".join(parts)
+        k = 0
+        for m in regex.finditer(joined):
+            start, end = m.span()
+            while k < len(pieces) - 1 and pieces[k][1] < start:
+                k += 1
+            matches.append((pieces[k][2], m.group()))
+            j = k
+            while j < len(pieces):
+                p_start, p_end, i, lead = pieces[j]
+                if p_start > end or (p_start == end and start != end):
+                    break
+                lo, hi = max(start, p_start), min(end, p_end)
+                if lo < hi or (start == end and p_start <= start <= p_end):
+                    spans.setdefault(i, []).append((lo - p_start + lead, hi - p_start + lead))
+                j += 1
+    return spans, matches
+
+
+def search_cable(
+    cable: Cable,
+    regex: re.Pattern[str],
+    fields: str,
+    context: bool = False,
+    options: SearchOptions | None = None,
+) -> CableHits:
+    """Every hit of `regex` in the chosen field(s) of `cable` (with `invert`, every miss)."""
+    opts = options or SearchOptions()
     found = CableHits(cable.reference_id, cable.source.path)
     names = FIELD_NAMES[:-1] if fields == "all" else (fields,)
     for name in names:
         if name == "body":
             lines = body_lines(cable)
-            for bl in lines:
-                spans = tuple(m.span() for m in regex.finditer(bl.text))
-                if spans:
-                    found.hits.append(Hit("body", bl.paragraph, bl.line, bl.text, spans))
+            if opts.unwrap:
+                spans, matches = _unwrapped_spans(lines, regex)
+                matches.sort(key=lambda m: m[0])
+                found.matches.extend((lines[i].paragraph, lines[i].line, text) for i, text in matches)
+            else:
+                spans = {}
+                for i, bl in enumerate(lines):
+                    line_spans = [m.span() for m in regex.finditer(bl.text)]
+                    if line_spans:
+                        spans[i] = line_spans
+                        found.matches.extend((bl.paragraph, bl.line, bl.text[a:b]) for a, b in line_spans)
+            for i, bl in enumerate(lines):
+                if (i in spans) != opts.invert:
+                    found.hits.append(Hit("body", bl.paragraph, bl.line, bl.text, tuple(spans.get(i, ()))))
             if context:
                 found.lines = lines
             continue
         for value in field_values(cable, name):
-            spans = tuple(m.span() for m in regex.finditer(value))
-            if spans:
-                found.hits.append(Hit(name, None, None, value, spans))
+            value_spans = tuple(m.span() for m in regex.finditer(value))
+            if bool(value_spans) != opts.invert:
+                found.hits.append(Hit(name, None, None, value, value_spans))
+                found.matches.extend((None, None, value[a:b]) for a, b in value_spans)
+    if opts.max_count is not None and len(found.hits) > opts.max_count:
+        del found.hits[opts.max_count :]
+        last = found.hits[-1] if found.hits else None
+        found.matches = [m for m in found.matches if last is not None and _before(m, last)]
     return found
+
+
+def _before(match: tuple[int | None, int | None, str], last: Hit) -> bool:
+    return match[1] is None or last.line is None or match[1] <= last.line
 
 
 class Search:
     """Parse-and-search work for one cable, picklable so that worker processes can run it."""
 
-    def __init__(self, matcher: Matcher, fields: str, filters: Filters, context: bool) -> None:
+    def __init__(
+        self,
+        matcher: Matcher,
+        fields: str,
+        filters: Filters,
+        context: bool,
+        options: SearchOptions | None = None,
+    ) -> None:
         self.matcher = matcher
         self.fields = fields
         self.filters = filters
         self.context = context
+        self.options = options or SearchOptions()
+        if matcher.line_anchored:
+            # `^` and `$` speak of lines: a pattern holding them is matched line by line.
+            self.options = replace(self.options, unwrap=False)
 
     def __call__(self, cable: Cable) -> CableHits | None:
         if self.filters and not self.filters.accepts(cable):
             return None
-        found = search_cable(cable, self.matcher.regex, self.fields, self.context)
+        found = search_cable(cable, self.matcher.regex, self.fields, self.context, self.options)
         return found if found.hits else None
 
 
-def candidates(items: Iterable[CableText | InputError], matcher: Matcher, fields: str) -> Iterator:
+def candidates(
+    items: Iterable[CableText | InputError], matcher: Matcher, fields: str, invert: bool = False
+) -> Iterator:
     """The texts worth parsing: for a body search, only those whose raw text can match."""
-    if fields != "body":
+    if fields != "body" or invert:
         yield from items
         return
     for item in items:
@@ -293,12 +450,14 @@ def grep(
     filters: Filters | None = None,
     context: bool = False,
     jobs: int = 1,
+    options: SearchOptions | None = None,
 ) -> Iterator[CableHits | InputError]:
     """The cables of `items` with hits, in input order, and each InputError where it occurs."""
     from cablecli.parse.pool import parse_stream
 
-    work = Search(matcher, fields, filters or Filters(), context)
-    for result in parse_stream(candidates(items, matcher, fields), jobs, work):
+    opts = options or SearchOptions()
+    work = Search(matcher, fields, filters or Filters(), context, opts)
+    for result in parse_stream(candidates(items, matcher, fields, opts.invert), jobs, work):
         if result is not None:
             yield result
 
@@ -332,3 +491,29 @@ def parse_date(value: str, end: bool = False) -> date:
 def match_spans(hits: Sequence[Hit]) -> int:
     """How many matches the hits hold."""
     return sum(len(h.spans) for h in hits)
+
+
+_REFERENCE_ID = re.compile(r"(\d{2})([A-Z][A-Z0-9]*?)(\d+)")
+
+
+def reference_id_test(reference_ids: Iterable[str]) -> tuple[re.Pattern[bytes], re.Pattern[str]] | None:
+    """Tests that skip texts which cannot be one of `reference_ids`: (bytes for whole files, str).
+
+    A cable's reference id ends in its serial, which its raw text holds as written (`000187`) or
+    its metadata holds in the id itself (`08BAKU187`): a text without the serial as a number of its
+    own cannot be the cable. None when an id is not of the usual form (nothing can be skipped).
+    """
+    serials = set()
+    for ref in reference_ids:
+        m = _REFERENCE_ID.fullmatch(ref.strip().upper())
+        if m is None:
+            return None
+        serials.add(str(int(m.group(3))))
+    if not serials:
+        return None
+    numbers = "|".join(sorted(serials))
+    # The bytes test starts with the digits themselves, so that a whole file is scanned at the
+    # speed of a plain string search; it lets `10256` through for `256`, which the text test stops.
+    scan = "|".join(f"{n}(?![0-9])(?<![1-9]{n})" for n in sorted(serials))
+    exact = rf"(?<![0-9])0*(?:{numbers})(?![0-9])"
+    return re.compile(scan.encode("ascii")), re.compile(exact)

@@ -376,3 +376,133 @@ def test_lines_of_a_later_cable_in_a_text_file_are_the_files_own(tmp_path):
     file_lines = two.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2 and lines[0] != lines[1]
     assert all(file_lines[n - 1].startswith("TAGS:") for n in lines)
+
+
+# --- as ruff: extend-select/extend-ignore, --exit-zero, --config, exclude, per-file-ignores, gitlab, junit
+
+
+AZ_AND_TAGS_KEYWORD = CLEAN.replace("UN AJ", "UN AZ PGOV").replace("TAGS: PGOV", "TAGS PGOV")
+
+
+def _rules(r) -> list[str]:
+    return sorted({line.split()[1] for line in r.stdout.splitlines()})
+
+
+def test_extend_ignore_adds_to_the_settings_where_ignore_replaces_them(tmp_path, monkeypatch):
+    # The documented pre-commit example passes rules to leave out; it must not cancel the project's.
+    (tmp_path / "pyproject.toml").write_text('[tool.cablecli.check]\nignore = ["TAG003"]\n')
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, AZ_AND_TAGS_KEYWORD)
+    assert _rules(run(path)) == ["TAG001", "TAG004"]
+    assert _rules(run(path, "--extend-ignore", "TAG004")) == ["TAG001"]
+    assert _rules(run(path, "--ignore", "TAG004")) == ["TAG001", "TAG003"]  # replaces the list
+
+
+def test_extend_select_adds_to_select(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.cablecli.check]\nselect = ["TAG001"]\n')
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, AZ_AND_TAGS_KEYWORD)
+    assert _rules(run(path)) == ["TAG001"]
+    assert _rules(run(path, "--extend-select", "TAG003")) == ["TAG001", "TAG003"]
+    assert _rules(run(path, "--select", "TAG004", "--extend-select", "TAG003")) == ["TAG003", "TAG004"]
+    assert run(path, "--extend-select", "NOPE").exit_code == 2
+
+
+def test_exit_zero(tmp_path):
+    path = write(tmp_path, CLEAN.replace("TAGS: PGOV PREL PBTS UN AJ\n", ""))
+    assert run(path).exit_code == 1
+    r = run(path, "--exit-zero")
+    assert r.exit_code == 0 and "TAG001" in r.stdout
+    assert run(path, str(tmp_path / "missing.txt"), "--exit-zero").exit_code == 2
+
+
+def test_config_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.cablecli.check]\nignore = ["TAG"]\n')
+    own = tmp_path / "cablecli.toml"
+    own.write_text('select = ["TAG003"]\n')
+    path = write(tmp_path, AZ_AND_TAGS_KEYWORD)
+    assert _rules(run(path)) == []
+    assert _rules(run(path, "--config", str(own))) == ["TAG003"]
+    other = tmp_path / "other.toml"
+    other.write_text('[tool.cablecli.check]\nselect = ["TAG004"]\n')
+    assert _rules(run(path, "--config", str(other))) == ["TAG004"]
+    r = run(path, "--config", str(tmp_path / "nope.toml"))
+    assert r.exit_code == 2 and "nope.toml" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_exclude_and_per_file_ignores(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.cablecli.check]\nexclude = ["drafts", "*.md"]\n'
+        '[tool.cablecli.check.per-file-ignores]\n"old/*.txt" = ["TAG003"]\n"08BAKU187.txt" = ["TAG004"]\n'
+    )
+    for folder in ("cables", "cables/drafts", "cables/old"):
+        (tmp_path / folder).mkdir()
+    write(tmp_path / "cables", AZ_AND_TAGS_KEYWORD, "a.txt")
+    write(tmp_path / "cables", AZ_AND_TAGS_KEYWORD, "b.md")
+    write(tmp_path / "cables/drafts", AZ_AND_TAGS_KEYWORD, "c.txt")
+    write(tmp_path / "cables/old", AZ_AND_TAGS_KEYWORD, "d.txt")
+    write(tmp_path / "cables", AZ_AND_TAGS_KEYWORD, "08BAKU187.txt")
+    r = run("cables", "-f", "json")
+    found = {(Path(p["path"]).name, p["rule"]) for p in json.loads(r.stdout)}
+    assert {name for name, _ in found} == {"a.txt", "d.txt", "08BAKU187.txt"}
+    assert ("d.txt", "TAG003") not in found and ("d.txt", "TAG004") in found
+    assert ("08BAKU187.txt", "TAG004") not in found and ("08BAKU187.txt", "TAG003") in found
+    assert ("a.txt", "TAG003") in found and ("a.txt", "TAG004") in found
+
+
+def test_gitlab_code_quality_format(tmp_path):
+    path = write(tmp_path, AZ_AND_TAGS_KEYWORD)
+    r = run(path, "-f", "gitlab")
+    report = json.loads(r.stdout)
+    assert {p["check_name"] for p in report} == {"TAG001", "TAG003", "TAG004"}
+    for p in report:
+        assert set(p) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert p["location"]["path"] == path and p["location"]["lines"]["begin"] >= 1
+        assert p["severity"] in ("info", "minor", "major", "critical", "blocker")
+    assert len({p["fingerprint"] for p in report}) == len(report)
+    assert json.loads(run(path, "-f", "gitlab").stdout) == report  # stable across runs
+    assert json.loads(run(write(tmp_path, CLEAN, "clean.txt"), "-f", "gitlab").stdout) == []
+
+
+def test_junit_format(tmp_path):
+    from xml.etree import ElementTree as ET
+
+    path = write(tmp_path, AZ_AND_TAGS_KEYWORD)
+    root = ET.fromstring(run(path, "-f", "junit").stdout)
+    assert root.tag == "testsuites"
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == [path]
+    failures = [c.find("failure").get("type") for c in suites[0].findall("testcase")]
+    assert sorted(failures) == ["TAG001", "TAG003", "TAG004"]
+    clean = ET.fromstring(run(write(tmp_path, CLEAN, "clean.txt"), "-f", "junit").stdout)
+    assert clean.find("testsuite").get("failures") == "0"
+
+
+def test_pre_commit_hook_files_pattern_leaves_other_files_alone():
+    import re
+
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    pattern = re.compile(hooks[0]["files"])  # pre-commit matches it with re.search
+    for name in (
+        "cables/notes.txt",
+        "archive/cables/x.html",
+        "08BAKU187.txt",
+        "docs/1974ATHENS02959_b.html",
+        "cables.csv",
+        "data/cables.csv.gz",
+        "09PARIS1007.md.gz",
+    ):
+        assert pattern.search(name), name
+    for name in (
+        "README.md",
+        "docs/usage.md",
+        "requirements.txt",
+        "index.html",
+        "LICENSE.txt",
+        "notes/2024.md",
+    ):
+        assert not pattern.search(name), name

@@ -279,7 +279,7 @@ def test_stdin_and_output_file(tmp_path: Path) -> None:
     data = (FIXTURES / "08BAKU187.txt").read_bytes()
     assert grep("-l", "Lachin", input=data).stdout == "08BAKU187\n"
     target = tmp_path / "hits.txt"
-    result = grep("-c", "Kosovo", BAKU, "-o", str(target))
+    result = grep("-c", "Kosovo", BAKU, "--output", str(target))
     assert result.exit_code == 0 and result.stdout == "" and target.read_text() == "08BAKU187:5\n"
 
 
@@ -304,14 +304,23 @@ def test_help_has_examples() -> None:
 
 
 def _scan_ids(path: Path, literal: str, ignore_case: bool = False) -> set[str]:
-    """The plain way: parse every cable and look for the literal in its body's lines."""
+    """The plain way: parse every cable and look for the literal in its body's paragraphs, unwrapped."""
+    import re
+
     from cablecli import read
+    from cablecli.parse.pages import is_page_break
 
     found = set()
     want = literal.lower() if ignore_case else literal
     for cable in read([path]):
         body = (cable.body or "").lower() if ignore_case else (cable.body or "")
-        if any(want in line for line in body.split("\n")):
+        lines = [x.strip() for x in body.split("\n")]
+        texts = [x for x in lines if x and is_page_break(x)]
+        for block in re.split(r"\n\s*\n", body):
+            texts.append(
+                " ".join(x.strip() for x in block.split("\n") if x.strip() and not is_page_break(x.strip()))
+            )
+        if any(want in text for text in texts):
             found.add(cable.reference_id or str(path))
     return found
 
@@ -379,3 +388,152 @@ def test_ripgrep_agrees_on_which_files_hold_a_literal(tmp_path: Path) -> None:
     rg = subprocess.run(["rg", "-l", "-F", "Paris", str(tmp_path)], capture_output=True, text=True).stdout
     ours = grep("-l", "-F", "Paris", str(tmp_path)).stdout
     assert ("two-cables.txt" in rg) == bool({"09PARIS1007", "09PARIS997"} & set(ours.split()))
+
+
+# Cable-aware search: paragraphs unwrapped, and the flags a grep or ripgrep user types.
+
+
+def test_a_phrase_is_found_where_the_cable_wraps_it() -> None:
+    # "impasse in" ends line 119 of the file and "Madagascar;" starts line 120.
+    result = grep("impasse in Madagascar", TWO)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "09PARIS997:1: July 21 expressed frustration with the political impasse in \n"
+        "09PARIS997:1: Madagascar; relief that elections had transpired relatively \n"
+    )
+    assert grep("--lines", "impasse in Madagascar", TWO).exit_code == 1
+    spans = [
+        json.loads(x)["span"] for x in grep("-f", "jsonl", "impasse in Madagascar", TWO).stdout.splitlines()
+    ]
+    assert spans == [[49, 59], [0, 10]]  # "impasse in" (the trailing space is the wrap), "Madagascar"
+
+
+def test_unwrapped_search_on_made_up_text(tmp_path: Path) -> None:
+    path = tmp_path / "c.txt"
+    path.write_text(
+        "UNCLAS BAKU 000001\n\nSUBJECT: X\n\n1. (U) The minister spoke of the Lachin\n"
+        "   corridor twice.  Nothing else.\n\n2. (U) A new paragraph: the Lachin\n\n"
+        "corridor is in another one.\n",
+        encoding="utf-8",
+    )
+    out = grep("-i", "lachin corridor", str(path)).stdout.splitlines()
+    assert out == [
+        f"{path}:1: 1. (U) The minister spoke of the Lachin",
+        f"{path}:1:    corridor twice.  Nothing else.",
+    ]
+    assert grep("-o", "Lachin corridor", str(path)).stdout == f"{path}:1: Lachin corridor\n"
+    # ^ and $ speak of lines: such a pattern is matched line by line.
+    assert grep("-c", "Lachin$", str(path)).stdout == f"{path}:2\n"
+
+
+def test_only_matching_is_o_and_the_output_file_is_output_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = grep("-o", "-w", "NK", BAKU)
+    lines = grep("-w", "NK", BAKU).stdout.splitlines()
+    expected = [line.split(": ")[0] + ": NK" for line in lines for _ in range(line.count("NK"))]
+    assert result.exit_code == 0 and result.stdout.splitlines() == expected and len(expected) >= 5
+    assert not (tmp_path / "NK").exists()  # -o once wrote a file named after the pattern and read stdin
+    assert "--only-matching" in CliRunner().invoke(app, ["grep", "--help"]).stdout
+
+
+def test_several_patterns_with_e() -> None:
+    one = grep("-c", "Kosovo", BAKU).stdout
+    both = grep("-c", "-e", "Kosovo", "-e", "Minsk Group", BAKU)
+    assert both.exit_code == 0 and int(both.stdout.split(":")[1]) > int(one.split(":")[1])
+    # With -e, the first argument is a path, as in grep.
+    assert grep("-e", "Kosovo", BAKU, "-l").stdout == "08BAKU187\n"
+
+
+def test_invert_match() -> None:
+    total = grep("-c", "--lines", "", BAKU).stdout
+    hits = grep("-c", "--lines", "Kosovo", BAKU).stdout
+    misses = grep("-c", "-v", "--lines", "Kosovo", BAKU).stdout
+    assert int(misses.split(":")[1]) == int(total.split(":")[1]) - int(hits.split(":")[1])
+    assert all("Kosovo" not in line for line in grep("-v", "Kosovo", BAKU).stdout.splitlines())
+    assert grep("-v", "-l", "zebra", BAKU).stdout == "08BAKU187\n"  # every line misses: no raw-text skip
+
+
+def test_max_count_and_quiet() -> None:
+    assert grep("-c", "-m", "2", "NK", BAKU).stdout == "08BAKU187:2\n"
+    assert len(grep("-m", "1", "NK", BAKU).stdout.splitlines()) == 1
+    quiet = grep("-q", "NK", BAKU)
+    assert quiet.exit_code == 0 and quiet.stdout == ""
+    assert grep("-q", "zebra", BAKU).exit_code == 1
+
+
+def test_after_and_before_context() -> None:
+    after = grep("-A", "1", "impasse in Madagascar", TWO).stdout.splitlines()
+    assert len(after) == 3 and after[-1].startswith("09PARIS997-1- ")
+    before = grep("-B", "2", "-m", "1", "Madagascar", TWO).stdout.splitlines()
+    assert len(before) == 3 and before[-1].startswith("09PARIS997:1: Madagascar;")
+    assert before[1].startswith("09PARIS997-1- July 21")
+
+
+def test_smart_case() -> None:
+    assert grep("-S", "-c", "lachin", BAKU).exit_code == 0  # all lower case: case ignored
+    assert grep("-S", "LACHIN", BAKU).exit_code == 1  # a capital: case counts
+    assert grep("-S", r"\Wlachin", BAKU).exit_code == 0  # an escape is not a capital
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "hit"),
+    [
+        ("(C)", "Text (C) here.", True),
+        ("U.S.", "the U.S. position", True),
+        ("U.S.", "the U.S.A. position", False),
+        ("(C)", "ABC(C)D", False),
+        ("-30", "a -30 b", True),
+        ("NK", "NKR and NK.", True),
+    ],
+)
+def test_word_matches_as_grep_does_at_non_word_ends(
+    tmp_path: Path, pattern: str, text: str, hit: bool
+) -> None:
+    path = tmp_path / "c.txt"
+    path.write_text(f"UNCLAS BAKU 000001\n\nSUBJECT: X\n\n1. (U) {text}\n", encoding="utf-8")
+    result = grep("-F", "-w", "-o", "-e", pattern, str(path))
+    assert (result.exit_code == 0) == hit, result.stdout
+    if hit:
+        assert [line.split(": ", 1)[1] for line in result.stdout.splitlines()] == [pattern]
+
+
+def test_globs_choose_files_in_directories(tmp_path: Path) -> None:
+    (tmp_path / "drafts").mkdir()
+    for name in ("a.txt", "b.md", "drafts/c.txt"):
+        shutil.copy(FIXTURES / "08BAKU187.txt", tmp_path / name)
+
+    def files(*globs: str) -> int:
+        args = [x for g in globs for x in ("-g", g)]
+        return grep("-l", "Kosovo", *args, str(tmp_path)).stdout.count("\n")
+
+    assert files() == 3
+    assert files("*.txt") == 2
+    assert files("!drafts") == 2
+    assert files("*.txt", "!drafts") == 1
+    assert files("drafts/*.txt") == 1
+    # A file named on the command line is always read.
+    assert grep("-l", "-g", "!*.txt", "Kosovo", str(tmp_path / "a.txt")).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-o", "-i", "lachin corridor"],
+        ["-c", "impasse in Madagascar"],
+        ["-S", "-l", "kosovo"],
+        ["-m", "1", "-w", "NK"],
+        ["-v", "-c", "--lines", "Kosovo"],
+        ["-e", "Kosovo", "-e", "Madagascar", "-l"],
+        ["-F", "-w", "-c", "(C)"],
+        ["-A", "1", "-B", "1", "impasse"],
+    ],
+)
+def test_the_index_answers_as_the_files_do(tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "c.db"
+    assert CliRunner().invoke(app, ["index", "build", BAKU, TWO, "--db", str(db)]).exit_code == 0
+    files = grep(*args, BAKU, TWO)
+    index = grep(*args, "--db", str(db))
+    assert files.exit_code == 0 and files.stdout
+    assert (index.exit_code, index.stdout) == (files.exit_code, files.stdout)

@@ -805,3 +805,63 @@ def test_generated_corpus_same_texts_in_every_form(tmp_path: Path) -> None:
     for key, text in by_form["text"].items():
         assert by_form["html"][key] == text, key
         assert by_form["csv"][key] == text, key
+
+
+# Cables published without the VZCZC line, one after another (`cat text/*.txt | cablecli parse`).
+
+_NO_VZCZC = """\
+R 251550Z AUG 09
+FM USEU BRUSSELS
+TO SECSTATE WASHDC
+UNCLAS USEU BRUSSELS 00{serial}
+
+E.O. 12958: N/A
+TAGS: OTRA ETRD
+SUBJECT: TEST CABLE {serial}
+
+1. A paragraph that quotes a date-time group:
+R 011200Z JAN 09
+and goes on without an FM line.
+
+MURRAY
+"""
+
+
+def test_cables_without_vzczc_are_split_at_their_header(tmp_path: Path) -> None:
+    first, second = _NO_VZCZC.format(serial="1177"), _NO_VZCZC.format(serial="1178")
+    path = tmp_path / "two.txt"
+    path.write_text(first + "\n" + second, encoding="utf-8")
+    items = texts(iter_texts([path]))
+    assert [t.text for t in items] == [first + "\n", second]
+    assert [t.source.line for t in items] == [1, first.count("\n") + 2]
+
+
+def test_a_vzczc_cable_then_one_without(tmp_path: Path) -> None:
+    first = CABLE if CABLE.endswith("\n") else CABLE + "\n"
+    second = _NO_VZCZC.format(serial="1177")
+    path = tmp_path / "mixed.txt"
+    path.write_text(first + "\n" + second, encoding="utf-8")
+    items = texts(iter_texts([path]))
+    assert len(items) == 2 and items[1].text == second
+
+
+def test_a_dtg_line_inside_a_body_does_not_split(tmp_path: Path) -> None:
+    one = _NO_VZCZC.format(serial="1177")
+    path = tmp_path / "one.txt"
+    path.write_text(one, encoding="utf-8")
+    assert [t.text for t in texts(iter_texts([path]))] == [one]
+
+
+def test_cat_of_cables_without_vzczc_parses_to_one_record_each() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from cablecli.cli import app
+
+    data = "".join(_NO_VZCZC.format(serial=n) for n in ("1177", "1178", "1179")).encode()
+    result = CliRunner().invoke(app, ["parse", "-f", "jsonl", "--fields", "reference_id,signers"], input=data)
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records == [
+        {"reference_id": f"09USEUBRUSSELS{n}", "signers": ["MURRAY"]} for n in (1177, 1178, 1179)
+    ]

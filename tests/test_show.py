@@ -19,7 +19,7 @@ TWO = str(FIXTURES / "two-cables.txt")
 
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "PAGER", "TERM"):
+    for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "PAGER", "TERM", "LESS", "CABLECLI_DB"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CABLECLI_NO_PROGRESS", "1")
 
@@ -182,22 +182,90 @@ def test_output_file(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == (GOLDEN / "08BAKU187--text.txt").read_text(encoding="utf-8")
 
 
-def test_pager_used_when_taller_than_the_screen(monkeypatch: pytest.MonkeyPatch) -> None:
-    import pydoc
+def _fake_pager(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """PAGER as a shell command that notes its LESS and keeps what it is given."""
+    seen, got = tmp_path / "less-env", tmp_path / "paged"
+    monkeypatch.setenv("PAGER", f'printf %s "${{LESS-unset}}" > {seen}; cat > {got}')
+    return seen, got
 
+
+def _show_on_a_terminal(cables: list, **options) -> str:
+    from cablecli.render.show import write_cables
+
+    out = io.StringIO()
+    settings = {"raw": False, "plain": False, "color": True, "width": 80, "pager": True, "terminal": True}
+    write_cables(cables, out, height=24, **{**settings, **options})
+    return out.getvalue()
+
+
+def test_pager_used_when_taller_than_the_screen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cablecli.parse import parse_text
+
+    seen, got = _fake_pager(tmp_path, monkeypatch)
+    cable = parse_text((FIXTURES / "08BAKU187.txt").read_text(encoding="utf-8"))
+    assert _show_on_a_terminal([cable]) == ""
+    assert "CONFIDENTIAL" in got.read_text(encoding="utf-8") and "\x1b[" in got.read_text(encoding="utf-8")
+    got.unlink()
+    short = parse_text("UNCLAS BAKU 000001\n\n1. (U) short.\n")
+    assert "UNCLASSIFIED" in _show_on_a_terminal([short]) and not got.exists()
+
+
+def test_pager_gets_less_frx_when_less_is_unset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without R, less shows colour codes as ESC[1;37;44m; git sets LESS=FRX for the same reason.
+    from cablecli.parse import parse_text
+
+    cable = parse_text((FIXTURES / "08BAKU187.txt").read_text(encoding="utf-8"))
+    seen, _ = _fake_pager(tmp_path, monkeypatch)
+    monkeypatch.delenv("LESS", raising=False)
+    _show_on_a_terminal([cable])
+    assert seen.read_text() == "FRX"
+    monkeypatch.setenv("LESS", "-S")  # the user's own choice is kept
+    _show_on_a_terminal([cable])
+    assert seen.read_text() == "-S"
+
+
+def test_colour_off_still_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # NO_COLOR, --color never and -f text only turn colour off: a long cable is still paged.
+    from cablecli.parse import parse_text
+
+    cable = parse_text((FIXTURES / "08BAKU187.txt").read_text(encoding="utf-8"))
+    _, got = _fake_pager(tmp_path, monkeypatch)
+    assert _show_on_a_terminal([cable], plain=True, color=False) == ""
+    paged = got.read_text(encoding="utf-8")
+    assert "CONFIDENTIAL" in paged and "\x1b" not in paged
+    got.unlink()
+    assert _show_on_a_terminal([cable], raw=True, plain=True, color=False) == ""
+    assert "SUBJECT" in got.read_text(encoding="utf-8")
+
+
+def test_no_pager_when_pager_is_cat_or_empty(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cablecli.parse import parse_text
+
+    cable = parse_text((FIXTURES / "08BAKU187.txt").read_text(encoding="utf-8"))
+    for value in ("cat", ""):
+        monkeypatch.setenv("PAGER", value)
+        assert "CONFIDENTIAL" in _show_on_a_terminal([cable])
+
+
+def test_the_first_cable_is_written_before_the_next_is_parsed() -> None:
+    # show streams: each cable is printed (and flushed) as soon as it is laid out.
     from cablecli.parse import parse_text
     from cablecli.render.show import write_cables
 
-    paged: list[str] = []
-    monkeypatch.setattr(pydoc, "pager", paged.append)
-    cable = parse_text((FIXTURES / "08BAKU187.txt").read_text(encoding="utf-8"))
     out = io.StringIO()
-    write_cables([cable], out, raw=False, plain=False, color=True, width=80, pager=True, terminal=True)
-    assert out.getvalue() == "" and len(paged) == 1 and "CONFIDENTIAL" in paged[0]
-    short = parse_text("UNCLAS BAKU 000001\n\n1. (U) short.\n")
-    out = io.StringIO()
-    write_cables([short], out, raw=False, plain=False, color=True, width=80, pager=True, terminal=True)
-    assert len(paged) == 1 and "UNCLASSIFIED" in out.getvalue()
+    seen_before_second: list[str] = []
+
+    def cables():
+        yield parse_text("UNCLAS BAKU 000001\n\n1. (U) First cable.\n")
+        seen_before_second.append(out.getvalue())
+        yield parse_text("UNCLAS BAKU 000002\n\n1. (U) Second cable.\n")
+
+    for raw in (False, True):
+        out.seek(0)
+        out.truncate()
+        seen_before_second.clear()
+        write_cables(cables(), out, raw=raw, plain=True, color=False, width=80, pager=False, terminal=False)
+        assert "First cable" in seen_before_second[0] and "Second" not in seen_before_second[0]
 
 
 def test_help_has_examples() -> None:
@@ -223,3 +291,73 @@ def test_show_every_cable_of_the_examples() -> None:
             assert result.exit_code == 0, (path, result.stderr)
             assert "internal error" not in result.stderr
             assert result.stdout.strip()
+
+
+# --id: several, from stdin, and only the texts that can be the cable are parsed.
+
+FIVE = str(FIXTURES / "five.csv")
+
+
+def _shown_ids(out: str) -> list[str]:
+    return [line.split()[-1] for line in out.splitlines() if line.startswith("Reference id")]
+
+
+def test_several_ids_show_each_in_input_order() -> None:
+    result = show(FIVE, "-f", "text", "--id", "10ASHGABAT65", "--id", "05ROME1108")
+    assert result.exit_code == 0 and _shown_ids(result.stdout) == ["05ROME1108", "10ASHGABAT65"]
+
+
+def test_ids_from_stdin_as_grep_prints_them() -> None:
+    result = CliRunner().invoke(
+        app, ["show", FIVE, "-f", "text", "--id", "-"], input="07jakarta3936\n\n08CAPETOWN103\n"
+    )
+    assert result.exit_code == 0 and _shown_ids(result.stdout) == ["07JAKARTA3936", "08CAPETOWN103"]
+    missing = CliRunner().invoke(
+        app, ["show", FIVE, "-f", "text", "--id", "-"], input="08CAPETOWN103\n09NOWHERE1\n"
+    )
+    assert missing.exit_code == 2 and _shown_ids(missing.stdout) == ["08CAPETOWN103"]
+    assert "09NOWHERE1" in missing.stderr
+    assert show("--id", "-").exit_code == 2  # stdin cannot hold both the ids and the cables
+
+
+def test_grep_l_piped_into_show() -> None:
+    ids = CliRunner().invoke(app, ["grep", "-l", "-i", "government", FIVE]).stdout
+    assert ids.count("\n") >= 2
+    result = CliRunner().invoke(app, ["show", FIVE, "-f", "text", "--id", "-"], input=ids)
+    assert result.exit_code == 0 and _shown_ids(result.stdout) == ids.split()
+
+
+def test_id_skips_texts_that_cannot_be_the_cable(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cablecli.parse
+
+    parsed: list[str] = []
+    real = cablecli.parse.parse_text
+    monkeypatch.setattr(
+        cablecli.parse, "parse_text", lambda text, source=None: parsed.append(text) or real(text, source)
+    )
+    result = show(FIVE, "-f", "text", "--id", "08CAPETOWN103")
+    assert result.exit_code == 0 and _shown_ids(result.stdout) == ["08CAPETOWN103"]
+    assert len(parsed) == 1
+
+
+def test_reference_id_test() -> None:
+    from cablecli.search import reference_id_test
+
+    test = reference_id_test(["08BAKU187"])
+    assert test is not None
+    scan, exact = test
+    for text in ("BAKU 000187", "#0187/01", '"08BAKU187","'):
+        assert scan.search(text.encode()) and exact.search(text)
+    for text in ("BAKU 001870", "1187", "BAKU 00018"):
+        assert not exact.search(text)
+    assert scan.search(b"10187") and not exact.search("10187")  # the scan may let more through
+    assert reference_id_test(["not an id"]) is None
+
+
+def test_ids_from_stdin_against_an_index(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    assert CliRunner().invoke(app, ["index", "build", FIVE, "--db", str(db)]).exit_code == 0
+    result = CliRunner().invoke(
+        app, ["show", "--db", str(db), "-f", "text", "--id", "-"], input="10ASHGABAT65\n05ROME1108\n"
+    )
+    assert result.exit_code == 0 and _shown_ids(result.stdout) == ["10ASHGABAT65", "05ROME1108"]

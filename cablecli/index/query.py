@@ -425,7 +425,8 @@ def text_conditions(pattern: str | None, fixed: bool, ignore_case: bool) -> dict
     if not pattern:
         return {}
     literal = pattern if fixed or not _REGEX_SYNTAX.search(pattern) else None
-    if literal is None or "\n" in literal or "\r" in literal:
+    if literal is None or any(c.isspace() for c in literal):
+        # A phrase may wrap in the raw text: Python tests it on the unwrapped paragraphs.
         return {}
     if not ignore_case:
         return {"contains": literal}

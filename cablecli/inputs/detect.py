@@ -60,16 +60,24 @@ def peek_head(stream: BinaryIO, size: int = HEAD_SIZE) -> tuple[bytes, BinaryIO,
         head = peek(size)
         if len(head) >= size:
             return head[:size], stream, False
+        if not head:  # a peek comes back empty only at the end
+            return b"", io.BytesIO(b""), True
     parts: list[bytes] = []
     have = 0
+    # One read at a time (read1): a read that filled up on its own would, on a terminal, wait
+    # for a second Ctrl-D after the text typed.
+    read = getattr(stream, "read1", stream.read)
     while have < size:
-        data = stream.read(size - have)
+        data = read(size - have)
         if not data:
             break
         parts.append(data)
         have += len(data)
     head = b"".join(parts)
-    return head, io.BufferedReader(_Prefixed(head, stream), BUFFER_SIZE), have < size
+    if have < size:
+        # The end was met: never read the stream again (a terminal's Ctrl-D comes once).
+        return head, io.BytesIO(head), True
+    return head, io.BufferedReader(_Prefixed(head, stream), BUFFER_SIZE), False
 
 
 class _Prefixed(io.RawIOBase):
@@ -89,7 +97,8 @@ class _Prefixed(io.RawIOBase):
             buffer[:n] = self._prefix[:n]
             self._prefix = self._prefix[n:]
             return n
-        readinto = getattr(self._stream, "readinto", None)
+        # readinto1: at most one read of the stream below, so that a terminal's Ctrl-D ends it.
+        readinto = getattr(self._stream, "readinto1", None) or getattr(self._stream, "readinto", None)
         if readinto is not None:
             return readinto(buffer) or 0
         data = self._stream.read(len(buffer))
@@ -111,7 +120,8 @@ class CountingReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:
-        readinto = getattr(self._stream, "readinto", None)
+        # readinto1: at most one read of the stream below, so that a terminal's Ctrl-D ends it.
+        readinto = getattr(self._stream, "readinto1", None) or getattr(self._stream, "readinto", None)
         if readinto is not None:
             n = readinto(buffer) or 0
         else:

@@ -36,14 +36,15 @@ def iter_candidates(
     needle: re.Pattern[bytes] | None,
     input_format: str | None = None,
     on_bytes: Callable[[int], None] | None = None,
+    globs: Sequence[str] = (),
 ) -> Iterator[CableText | InputError]:
     """The texts of `paths` (as `iter_texts`), leaving out what cannot match `needle`."""
     from cablecli.inputs.walk import STDIN
 
     if needle is None:
-        yield from iter_texts(paths, input_format, on_bytes=on_bytes)
+        yield from iter_texts(paths, input_format, on_bytes=on_bytes, globs=globs)
         return
-    for item in expand_inputs(paths):
+    for item in expand_inputs(paths, globs):
         if isinstance(item, InputError):
             yield item
         elif item == STDIN:

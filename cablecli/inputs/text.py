@@ -7,12 +7,15 @@
 
 A file is read line by line and one cable is held at a time. A new cable starts at a line
 beginning `VZCZC` (the transmission id that opens every ACP header) once the current one has
-some content. Nothing else splits: classification banners and `PAGE 02` lines repeat inside
-multi-section cables, so a header-less concatenation stays one text.
+some content; or, for cables published without that line, at a date-time group line followed by
+an `FM` line once the current cable has had its own FM line and its TAGS or SUBJECT. Nothing
+else splits: classification banners and `PAGE 02` lines repeat inside multi-section cables, so a
+header-less concatenation stays one text.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -21,6 +24,10 @@ from cablecli.inputs.detect import TAG_LINK, UTF8_BOM
 from cablecli.model import Source
 
 _CABLE_START = b"VZCZC"
+# `R 251550Z AUG 09` alone on a line, then `FM USEU BRUSSELS`: a header without a VZCZC line.
+_DTG_LINE = re.compile(rb"[ZOPR](?:[ \t]+[ZOPR])?[ \t]+\d{6}Z[ \t]+[A-Z]{3}[ \t]+\d{2}\s*$", re.I)
+_FM_LINE = re.compile(rb"FM[ \t]+\S", re.I)
+_PREAMBLE_LINE = re.compile(rb"\s*(?:TAGS|SUBJECT|SUBJ)\b", re.I)
 
 
 def decode(data: bytes) -> str:
@@ -75,13 +82,31 @@ def _lines(stream: BinaryIO) -> Iterator[bytes]:
 def _split_cables(lines: Iterator[bytes]) -> Iterator[list[bytes]]:
     chunk: list[bytes] = []
     has_content = False
+    has_header = False  # the current cable has had its FM line and then TAGS or SUBJECT
+    has_fm = False
+    pending: bytes | None = None  # a date-time group line that may open the next cable
     for line in lines:
+        if pending is not None:
+            if _FM_LINE.match(line):
+                yield chunk
+                chunk, has_content, has_fm, has_header = [], True, False, False
+            chunk.append(pending)
+            pending = None
         if has_content and line.startswith(_CABLE_START):
             yield chunk
             chunk = []
-            has_content = False
+            has_content = has_fm = has_header = False
+        elif has_header and _DTG_LINE.match(line):
+            pending = line  # it opens a cable if an FM line follows
+            continue
         chunk.append(line)
         if not has_content and line.strip():
             has_content = True
+        if not has_fm:
+            has_fm = bool(_FM_LINE.match(line))
+        elif not has_header:
+            has_header = bool(_PREAMBLE_LINE.match(line))
+    if pending is not None:
+        chunk.append(pending)
     if has_content:
         yield chunk

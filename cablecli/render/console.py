@@ -15,13 +15,16 @@ if TYPE_CHECKING:  # Rich is imported where a console or table is made, not by `
 
 
 def use_color(choice: str, stream: TextIO) -> bool:
-    """`--color auto|always|never`: auto means a terminal and no NO_COLOR in the environment."""
+    """`--color auto|always|never`. Auto: never under NO_COLOR; always under FORCE_COLOR (set and
+    not empty or 0, as in https://force-color.org); else when `stream` is a terminal."""
     if choice == "always":
         return True
     if choice == "never":
         return False
     if os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
     return bool(getattr(stream, "isatty", lambda: False)())
 
 

@@ -8,6 +8,7 @@ not. The json and jsonl output keep the text exact (JSON escapes it).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import TextIO
 
 from cablecli.render.safe import visible
@@ -59,17 +60,33 @@ class CountWriter(GrepWriter):
         self.out.write(f"{self._name(found)}:{len(found.hits)}\n")
 
 
-class LinesWriter(GrepWriter):
-    """`REFID:PARA: line` for body lines, `REFID:FIELD: value` for other fields; `-C N` context."""
+class OnlyMatchingWriter(GrepWriter):
+    """`-o`: `REFID:PARA: match`, each match alone (a match over a wrapped line end, unwrapped)."""
 
-    def __init__(self, out: TextIO, color: bool = False, context: int = 0) -> None:
+    def write_hits(self, found: CableHits) -> None:
+        name = self._name(found)
+        for paragraph, line, text in found.matches:
+            place = str(paragraph) if paragraph is not None else "-" if line is not None else "match"
+            if self.color:
+                place = f"{_PLACE}{place}{_RESET}"
+                text = f"{_MATCH}{self._text(text)}{_RESET}"
+            else:
+                text = self._text(text)
+            self.out.write(f"{name}:{place}: {text}\n")
+
+
+class LinesWriter(GrepWriter):
+    """`REFID:PARA: line` for body lines, `REFID:FIELD: value` for other fields; -A/-B/-C context."""
+
+    def __init__(self, out: TextIO, color: bool = False, before: int = 0, after: int = 0) -> None:
         super().__init__(out, color)
-        self.context = context
+        self.before = before
+        self.after = after
         self._groups = 0
 
     def write_hits(self, found: CableHits) -> None:
         name = self._name(found)
-        if self.context and found.lines is not None:
+        if (self.before or self.after) and found.lines is not None:
             body = [h for h in found.hits if h.field == "body"]
             self._with_context(name, found, body)
             rest = [h for h in found.hits if h.field != "body"]
@@ -107,7 +124,7 @@ class LinesWriter(GrepWriter):
         wanted: set[int] = set()
         for h in hits:
             i = position.get(h.line, 0)
-            wanted.update(range(max(0, i - self.context), min(len(lines), i + self.context + 1)))
+            wanted.update(range(max(0, i - self.before), min(len(lines), i + self.after + 1)))
         previous = None
         for i in sorted(wanted):
             if previous is not None and i != previous + 1 or previous is None and self._groups:
@@ -177,8 +194,41 @@ class JsonWriter(JsonlWriter):
         super().close()
 
 
-def make_writer(out: TextIO, fmt: str, names: bool, count: bool, context: int, color: bool) -> GrepWriter:
-    """The writer for the chosen format and mode (-l wins over -c)."""
+@dataclass(frozen=True)
+class GrepLayout:
+    """How grep prints what it found: the format, the mode (-l, -c, -o, -q) and the context lines."""
+
+    fmt: str = "text"
+    names: bool = False
+    count: bool = False
+    only: bool = False
+    quiet: bool = False
+    before: int = 0
+    after: int = 0
+
+    @property
+    def wants_lines(self) -> bool:
+        """Whether the writer needs every body line of a cable (for context)."""
+        return bool(self.before or self.after) and self.fmt == "text" and not (self.names or self.count)
+
+    def writer(self, out: TextIO, color: bool) -> GrepWriter:
+        return make_writer(
+            out, self.fmt, names=self.names, count=self.count, color=color, only=self.only,
+            before=self.before, after=self.after,
+        )  # fmt: skip
+
+
+def make_writer(
+    out: TextIO,
+    fmt: str,
+    names: bool,
+    count: bool,
+    color: bool,
+    only: bool = False,
+    before: int = 0,
+    after: int = 0,
+) -> GrepWriter:
+    """The writer for the chosen format and mode (-l wins over -c, -c over -o)."""
     mode = "names" if names else "count" if count else "lines"
     if fmt == "json":
         return JsonWriter(out, mode)
@@ -188,4 +238,6 @@ def make_writer(out: TextIO, fmt: str, names: bool, count: bool, context: int, c
         return NamesWriter(out, color)
     if mode == "count":
         return CountWriter(out, color)
-    return LinesWriter(out, color, context)
+    if only:
+        return OnlyMatchingWriter(out, color)
+    return LinesWriter(out, color, before, after)

@@ -1,4 +1,4 @@
-"""`check` output: problems as text lines, a JSON array, GitHub workflow commands or SARIF 2.1.0.
+"""`check` output: text lines, a JSON array, GitHub workflow commands, SARIF 2.1.0, GitLab, JUnit.
 
 Every writer takes CheckResults one cable at a time (`write(result, several)`, where `several` says
 that the cable's file holds more than one, so its reference id is shown) and finishes with `close()`.
@@ -163,6 +163,87 @@ class SarifWriter:
         }
         json.dump(log, self.out, ensure_ascii=False, indent=2)
         self.out.write("\n")
+
+
+_GITLAB = {"error": "major", "warning": "minor", "info": "info"}
+
+
+class GitlabWriter:
+    """GitLab code quality report: a JSON array of {description, check_name, fingerprint, severity,
+    location: {path, lines: {begin}}}, streamed; the fingerprint is stable across runs."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out, self.first = out, True
+        self.seen: Counter[str] = Counter()
+        out.write("[")
+
+    def write(self, result: CheckResult, several: bool = False) -> None:
+        import hashlib
+
+        suffix = f" [{result.reference_id or f'#{result.index}'}]" if several else ""
+        for v in result.violations:
+            key = "\0".join((_path(result), str(result.index), v.rule, v.message))
+            self.seen[key] += 1  # the same problem twice in a cable still needs two fingerprints
+            digest = hashlib.sha256(f"{key}\0{self.seen[key]}".encode("utf-8", "surrogateescape"))
+            record = {
+                "description": f"{v.rule} {v.message}{suffix}",
+                "check_name": v.rule,
+                "fingerprint": digest.hexdigest()[:32],
+                "severity": _GITLAB[v.severity],
+                "location": {"path": _path(result), "lines": {"begin": v.line or 1}},
+            }
+            self.out.write(("\n" if self.first else ",\n") + json.dumps(record, ensure_ascii=False))
+            self.first = False
+
+    def close(self) -> None:
+        self.out.write("\n]\n" if not self.first else "]\n")
+
+
+class JunitWriter:
+    """JUnit XML for CI test reports: a test suite per file, a failing test case per problem."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.suites: dict[str, list[tuple[CheckResult, object]]] = {}
+
+    def write(self, result: CheckResult, several: bool = False) -> None:
+        self.suites.setdefault(_path(result), []).extend((result, v) for v in result.violations)
+
+    def close(self) -> None:
+        from xml.etree import ElementTree as ET
+
+        total = sum(len(cases) for cases in self.suites.values())
+        root = ET.Element("testsuites", name="cablecli check", tests=str(total), failures=str(total))
+        if not self.suites:
+            suite = ET.SubElement(root, "testsuite", name="cablecli check", tests="1", failures="0")
+            ET.SubElement(suite, "testcase", name="no problems", classname="cablecli.check")
+        for path, cases in self.suites.items():
+            suite = ET.SubElement(
+                root, "testsuite", name=_xml_safe(path), tests=str(len(cases)), failures=str(len(cases))
+            )
+            for result, v in cases:
+                where = f"{path}:{v.line or 1}:{v.column or 1}"  # type: ignore[attr-defined]
+                label = f" [{result.reference_id}]" if result.reference_id else ""
+                case = ET.SubElement(
+                    suite, "testcase", name=_xml_safe(f"{v.rule} {where}{label}"),  # type: ignore[attr-defined]
+                    classname=f"cablecli.check.{v.rule}",  # type: ignore[attr-defined]
+                )  # fmt: skip
+                failure = ET.SubElement(
+                    case,
+                    "failure",
+                    type=v.rule,
+                    message=_xml_safe(v.message),  # type: ignore[attr-defined]
+                )
+                failure.text = _xml_safe(f"{where}: {v.rule} {v.message}")  # type: ignore[attr-defined]
+        ET.indent(root)
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        self.out.write(ET.tostring(root, encoding="unicode"))
+        self.out.write("\n")
+
+
+def _xml_safe(text: str) -> str:
+    # XML 1.0 cannot hold most control characters, even escaped: show them as visible() does.
+    return visible(text)
 
 
 def write_statistics(

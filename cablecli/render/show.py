@@ -230,57 +230,54 @@ def _plain(console_text: str) -> str:
 
 
 def write_cables(
-    cables, out, *, raw: bool, plain: bool, color: bool, width: int | None, pager: bool, terminal: bool
+    cables,
+    out,
+    *,
+    raw: bool,
+    plain: bool,
+    color: bool,
+    width: int | None,
+    pager: bool,
+    terminal: bool,
+    height: int | None = None,
 ) -> int:
-    """Lay out each cable of `cables` on `out`, separated by a rule; paged when taller than the screen.
+    """Lay out each cable of `cables` on `out` as it comes, separated by a rule.
 
-    `plain` writes text without escape codes and trailing blanks; `terminal` says `out` is one, so
-    control characters in raw text are shown rather than sent. Returns the number of cables shown.
+    One cable is held at a time, so the first is shown at once however many follow. `plain`
+    writes text without escape codes and trailing blanks; `terminal` says `out` is one, so control
+    characters in raw text are shown rather than sent; `pager` pages the output (coloured or not)
+    when it is taller than `height` lines (default: the screen's). Returns the number shown.
     """
     from rich.rule import Rule
 
     from cablecli.render.console import make_console
+    from cablecli.render.pager import PagedOutput
     from cablecli.view import cable_view
 
-    if raw and plain and not terminal:
-        # As published, control characters included: the texts, nothing added but a separating line.
-        shown = 0
-        for cable in cables:
-            if shown:
-                out.write("-" * 8 + "\n")
-            out.write(cable.text.rstrip("\n") + "\n")
-            shown += 1
-        return shown
     console = make_console(out, color and not plain, width)
-    parts: list[RenderableType] = []
+    sink = PagedOutput(out, height or console.height) if pager else out
     shown = 0
-    for cable in cables:
-        if shown:
-            parts.append(Rule(style="dim"))
-        if raw:
-            parts.append(render_raw(cable, safe=terminal or not plain))
-        else:
-            parts.append(render_cable(cable, cable_view(cable), console.width, color and not plain))
-        shown += 1
-    if not shown:
-        return 0
-    if plain:
-        with console.capture() as capture:
-            for part in parts:
-                console.print(part)
-        out.write(_plain(capture.get()))
-        return shown
-    if pager:
-        with console.capture() as capture:
-            for part in parts:
-                console.print(part)
-        rendered = capture.get()
-        if rendered.count("\n") > console.height:
-            with console.pager(styles=True):
-                console.print(Text.from_ansi(rendered), end="")
-            return shown
-        out.write(rendered)
-        return shown
-    for part in parts:
-        console.print(part)
+    try:
+        for cable in cables:
+            if raw and plain and not terminal:
+                # As published, control characters included: the texts, and a separating line.
+                sink.write(("-" * 8 + "\n" if shown else "") + cable.text.rstrip("\n") + "\n")
+            else:
+                with console.capture() as capture:
+                    if shown:
+                        console.print(Rule(style="dim"))
+                    if raw:
+                        console.print(render_raw(cable, safe=terminal or not plain))
+                    else:
+                        console.print(
+                            render_cable(cable, cable_view(cable), console.width, color and not plain)
+                        )
+                text = capture.get()
+                sink.write(_plain(text) if plain else text)
+            shown += 1
+            if not pager:
+                out.flush()
+    finally:
+        if pager:
+            sink.close()
     return shown
