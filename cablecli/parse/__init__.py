@@ -49,6 +49,7 @@ def _parse(text: str, source: Source) -> Cable:
     p = parse_preamble(lines, h.end)
     problems.extend(p.problems)
     b = parse_body(lines, p.end)
+    problems.extend(b.problems)
 
     cl = p.classification_line
     classification = cl.classification if cl else None
