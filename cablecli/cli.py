@@ -98,9 +98,11 @@ class Run:
     def __init__(self) -> None:
         self.errors = 0
 
-    def error(self, message: str) -> None:
-        self.errors += 1
-        sys.stderr.write(f"cablecli: {_one_line(message)}\n")
+    def error(self, message: Any) -> None:
+        """Report `message` (a string or an InputError); a skipped input is not counted as an error."""
+        if not getattr(message, "skipped", False):
+            self.errors += 1
+        sys.stderr.write(f"cablecli: {_one_line(str(message))}\n")
         sys.stderr.flush()
 
     def warn(self, message: str) -> None:
@@ -136,7 +138,9 @@ def input_size(paths: list[str]) -> int | None:
 
 
 @contextmanager
-def reading(paths: list[str], input_format: InputFormat | None, run: Run) -> Iterator[Iterator[Any]]:
+def reading(
+    paths: list[str], input_format: InputFormat | None, run: Run, skip_non_cables: bool = False
+) -> Iterator[Iterator[Any]]:
     """The cable texts of `paths` as a stream, with a progress bar on a terminal's stderr.
 
     InputErrors stay in the stream (so that parallel parsing keeps them in place); callers pass
@@ -148,7 +152,12 @@ def reading(paths: list[str], input_format: InputFormat | None, run: Run) -> Ite
     show = sys.stderr.isatty() and not os.environ.get("CABLECLI_NO_PROGRESS")
     total = input_size(paths) if show else None
     with progress(total, show and bool(total and total > 8 * 1024 * 1024)) as advance:
-        yield iter_texts(paths, input_format.value if input_format else None, on_bytes=advance)
+        yield iter_texts(
+            paths,
+            input_format.value if input_format else None,
+            on_bytes=advance,
+            skip_non_cables=skip_non_cables,
+        )
 
 
 @contextmanager
@@ -261,7 +270,7 @@ def parse_command(
             rows = []
             for item in parse_stream(items, jobs, transform):
                 if isinstance(item, InputError):
-                    run.error(str(item))
+                    run.error(item)
                 else:
                     rows.append(item)
             shown = selected or ["reference_id", "date", "classification", "origin", "subject"]
@@ -274,7 +283,7 @@ def parse_command(
             )
             for item in parse_stream(items, jobs, formatted):
                 if isinstance(item, InputError):
-                    run.error(str(item))
+                    run.error(item)
                 else:
                     writer.write_formatted(item)
             writer.close()
@@ -486,7 +495,7 @@ def grep_command(
         want_context = bool(context) and fmt is GrepFormat.text and not (files_with_matches or count)
         for item in grep(items, matcher, field.value, filters, want_context, jobs):
             if isinstance(item, InputError):
-                run.error(str(item))
+                run.error(item)
             else:
                 writer.write(item)
         writer.close()
@@ -547,7 +556,7 @@ def show_command(
     def cables(items: Iterator[Any]) -> Iterator[Any]:
         for item in items:
             if isinstance(item, InputError):
-                run.error(str(item))
+                run.error(item)
                 continue
             cable = parse_text(item.text, item.source)
             if wanted is None or (cable.reference_id or "").upper() == wanted:
@@ -618,7 +627,7 @@ def _cables(items: Iterator[Any], run: Run) -> Iterator[Any]:
 
     for item in items:
         if isinstance(item, InputError):
-            run.error(str(item))
+            run.error(item)
         else:
             yield item
 
@@ -891,6 +900,13 @@ def check_command(
     input_format: InputFormatOpt = None,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
+    skip_non_cables: Annotated[
+        bool,
+        typer.Option(
+            "--skip-non-cables",
+            help="Pass over a named file that holds no cable (a README) with a notice, not an error.",
+        ),
+    ] = False,
 ) -> None:
     """Check cables against the format rules (docs/rules.md); for CI, like ruff or yamllint.
 
@@ -944,7 +960,7 @@ def check_command(
         ignore=left_out,
         min_severity=("info", "warning", "error")[min(report_at, fail_at)],
     )
-    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+    with reading(paths or [], input_format, run, skip_non_cables) as items, output(output_path) as out:
         if statistics:
             writer: Any = None
         elif fmt is CheckFormat.text:
@@ -973,7 +989,7 @@ def check_command(
 
         for item in parse_stream(items, jobs, transform):
             if isinstance(item, InputError):
-                run.error(str(item))
+                run.error(item)
                 continue
             if pending is not None:
                 if pending.path == item.path and item.path is not None:
@@ -1086,7 +1102,7 @@ def index_build_command(
 
     run = Run()
     with open_db(db, create=True) as conn, reading(paths or [], input_format, run) as items:
-        report = build_index(conn, items, jobs, prune=prune, on_error=lambda e: run.error(str(e)))
+        report = build_index(conn, items, jobs, prune=prune, on_error=run.error)
         total = conn.execute("SELECT count(*) FROM cables").fetchone()[0]
     if fmt is ReportFormat.json:
         print(json.dumps({**report.to_dict(), "cables": total, "db": str(db)}))

@@ -10,6 +10,13 @@ from cablecli.inputs import InputError
 STDIN = "-"
 
 
+class WalkedPath(str):
+    """A file found by walking a directory (not named by the user): one that holds no cable is
+    passed over with a notice rather than counted as an error."""
+
+    __slots__ = ()
+
+
 def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
     """Yield the files named by `paths`, in order, and an InputError for a directory that cannot be listed.
 
@@ -60,7 +67,7 @@ def _walk(
             yield from _walk(path, seen, walking)
         elif _is_file(entry) or entry.is_symlink():
             # A dangling link is yielded so that opening it reports the problem.
-            yield path
+            yield WalkedPath(path)
     del walking[key]
 
 

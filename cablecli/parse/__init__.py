@@ -6,11 +6,12 @@ import re
 
 from cablecli.model import Cable, Problem, Source
 from cablecli.parse.body import parse_body
+from cablecli.parse.cablelike import cover_end, looks_like_cable
 from cablecli.parse.header import parse_header
 from cablecli.parse.ids import canonical_office, full_year, make_reference_id
 from cablecli.parse.preamble import LEVELS, parse_classified_by, parse_preamble, parse_references
 
-__all__ = ["parse_text"]
+__all__ = ["looks_like_cable", "parse_text"]
 
 _SECURITY_LEVELS = {
     "UUUUU": "UNCLASSIFIED",
@@ -44,7 +45,8 @@ def _parse(text: str, source: Source) -> Cable:
     lines = text.split("\n")
     problems: list[Problem] = []
 
-    h = parse_header(lines)
+    skip = cover_end(lines) if lines and not lines[0].startswith("VZCZC") else 0
+    h = parse_header([""] * skip + lines[skip:] if skip else lines)  # a mail-printout cover is not the header
     problems.extend(h.problems)
     p = parse_preamble(lines, h.end)
     problems.extend(p.problems)
