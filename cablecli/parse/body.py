@@ -402,13 +402,13 @@ def _find_section(
         if begin is None and block.heading is not None and _opens(heading, block.heading.strip(_RULE_CHARS)):
             begin, by_heading = 0, True
         if begin is None:
-            e = end.search(text)
+            e = _closing(end, text)
             if e is None or e.start() == 0:
                 continue
             found = _cut_rule(text[: e.start()])
             return (found, block.line) if found else None
         first = text[begin:]
-        if close is not None and not end.search(first, 0, close - begin):
+        if close is not None and not _closing(end, first[: close - begin]):
             # `(Comment: ...)` without closing words ends with its parenthesis.
             return (_clean(text[begin:close]), None) if _clean(text[begin:close]) else None
         collected: list[str] = []
@@ -417,7 +417,7 @@ def _find_section(
                 break
             if n and by_heading and _FOOTER.match(follow[:200]):
                 break  # `Visit ... Classified Website`: the end of the text
-            e = end.search(follow)
+            e = _closing(end, follow)
             if e:
                 collected.append(follow[: e.start()])
                 return (_clean(" ".join(collected)), None) if _clean(" ".join(collected)) else None
@@ -427,6 +427,15 @@ def _find_section(
         found = _cut_rule(first)
         return (found, None) if found else None
     return None
+
+
+def _closing(end: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`end` searched in `text`, when the word it closes is there at all (a plain substring test
+    is far cheaper than the case-blind search)."""
+    word = "UMMARY" if end is _SUMMARY_END else "OMMENT"
+    if word not in text and word.lower() not in text:
+        return None
+    return end.search(text)
 
 
 def _opens(heading: re.Pattern[str], title: str) -> bool:
