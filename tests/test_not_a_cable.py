@@ -224,3 +224,18 @@ def test_preamble_fields_before_a_letter_spaced_classification_line():
     assert cable.reference_id == "04ROME1234"
     assert cable.tags == ("PREL", "IT") and cable.subject == "ITALIAN VIEWS ON THE FISHERIES TALKS"
     assert [p.text for p in cable.paragraphs] == ["The talks stalled."]
+
+
+@pytest.mark.parametrize("start", [0, 2, 3], ids=["full cover", "from Cable Text:", "from the TELEGRAM form"])
+def test_a_cover_is_known_by_its_first_lines(tmp_path, start):
+    cover = "\n".join(COVER.split("\n")[start:])
+    items = _texts(tmp_path, cover + CABLE)
+    assert len(items) == 1 and parse_text(items[0].text).reference_id == "04ROME1234"
+
+
+def test_a_cable_that_speaks_of_a_cover_is_no_cover(tmp_path):
+    first = CABLE.replace(
+        "The talks stalled.", "The talks stalled.\nCable Text: From DB/Inbox: Search Results"
+    )
+    other = CABLE.replace("VZCZCXRO1234", "VZCZCXRO5678").replace("ROME 001234", "ROME 005678")
+    assert len(_texts(tmp_path, first + other)) == 2

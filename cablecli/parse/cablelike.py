@@ -57,9 +57,7 @@ _MARK = re.compile(
 _SUBJECT = re.compile(r"(?i)^\s*SUBJ(?:ECT)?\s*:")
 _BANNER = re.compile(r"^\s*(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\b")
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s|```|~~~|\s*[-*]\s+\[.\]|\s*!\[|<!--)")
-_COVER = re.compile(
-    r"(?i)(?:from\s+db/inbox|search\s+results|^cable\s+text\s*:|^telegram\b|^cxpost\b|^drafted\s*:)"
-)
+_COVER = re.compile(r"(?i)(?:\bfrom\s+db/inbox\b|^cable\s+text\s*:|^telegram\s+\w)")
 _NUMBERED = re.compile(r"^¶?\d{1,3}\.\s+[A-Z(]")
 _SCAN_LINES = 600  # marks are looked for in the first lines; the signature in the last ones
 
@@ -117,16 +115,29 @@ def _ends_signed(text: str) -> bool:
 
 def cover_end(lines: list[str], limit: int = 80) -> int:
     """The index of the `VZCZC` line after a mail-printout cover, or 0 when the text has none."""
-    cover = False
+    if not _opens_with_cover(lines):
+        return 0
     for i, line in enumerate(lines[:limit]):
-        s = line.strip()
-        if s.startswith("VZCZC"):
-            return i if cover else 0
-        if not cover and s and _COVER.search(s):
-            cover = True
+        if line.lstrip().startswith("VZCZC"):
+            return i
     return 0
 
 
-def is_cover(text: str, limit: int = 80) -> bool:
+def is_cover(text: str) -> bool:
     """Text that opens with a mail-printout cover (`From DB/Inbox: Search Results`, `Cable Text:`)."""
-    return any(_COVER.search(line.strip()) for line in text.split("\n", limit)[:limit])
+    return _opens_with_cover(text.split("\n", 12)[:12])
+
+
+def _opens_with_cover(lines: list[str]) -> bool:
+    """One of the first three lines of text is a cover's: the printout's title, `Cable Text:`, `TELEGRAM`."""
+    seen = 0
+    for line in lines:
+        s = line.strip()
+        if not s:
+            continue
+        if _COVER.search(s):
+            return True
+        seen += 1
+        if seen == 3:
+            break
+    return False
