@@ -134,9 +134,11 @@ class Run:
     def __init__(self) -> None:
         self.errors = 0
 
-    def error(self, message: str) -> None:
-        self.errors += 1
-        sys.stderr.write(f"cablecli: {_one_line(message)}\n")
+    def error(self, message: Any) -> None:
+        """Report `message` (a string or an InputError); a skipped input is not counted as an error."""
+        if not getattr(message, "skipped", False):
+            self.errors += 1
+        sys.stderr.write(f"cablecli: {_one_line(str(message))}\n")
         sys.stderr.flush()
 
     def warn(self, message: str) -> None:
@@ -173,7 +175,11 @@ def input_size(paths: list[str]) -> int | None:
 
 @contextmanager
 def reading(
-    paths: list[str], input_format: InputFormat | None, run: Run, globs: Iterable[str] = ()
+    paths: list[str],
+    input_format: InputFormat | None,
+    run: Run,
+    globs: Iterable[str] = (),
+    skip_non_cables: bool = False,
 ) -> Iterator[Iterator[Any]]:
     """The cable texts of `paths` as a stream, with a progress bar on a terminal's stderr.
 
@@ -184,7 +190,11 @@ def reading(
 
     with _progress(paths) as advance:
         items = iter_texts(
-            paths, input_format.value if input_format else None, on_bytes=advance, globs=tuple(globs)
+            paths,
+            input_format.value if input_format else None,
+            on_bytes=advance,
+            globs=tuple(globs),
+            skip_non_cables=skip_non_cables,
         )
         yield _noting_emptiness(items, paths, None, run)
 
@@ -355,7 +365,7 @@ def parse_command(
             rows = []
             for item in parse_stream(items, jobs, transform):
                 if isinstance(item, InputError):
-                    run.error(str(item))
+                    run.error(item)
                 else:
                     rows.append(item)
             shown = selected or ["reference_id", "date", "classification", "origin", "subject"]
@@ -368,7 +378,7 @@ def parse_command(
             )
             for item in parse_stream(items, jobs, formatted):
                 if isinstance(item, InputError):
-                    run.error(str(item))
+                    run.error(item)
                 else:
                     writer.write_formatted(item)
             writer.close()
@@ -626,7 +636,7 @@ def grep_command(
         writer = layout.writer(out, _grep_color(layout, color, out, output_path))
         for item in grep(items, matcher, field.value, filters, layout.wants_lines, jobs, options):
             if isinstance(item, InputError):
-                run.error(str(item))
+                run.error(item)
             elif quiet:
                 raise typer.Exit(int(ExitCode.OK))
             else:
@@ -720,7 +730,7 @@ def show_command(
     def cables(items: Iterator[Any]) -> Iterator[Any]:
         for item in items:
             if isinstance(item, InputError):
-                run.error(str(item))
+                run.error(item)
                 continue
             if test is not None and not test[1].search(item.text):
                 continue  # cannot be one of the cables asked for: not parsed
@@ -824,7 +834,7 @@ def _cables(items: Iterator[Any], run: Run) -> Iterator[Any]:
 
     for item in items:
         if isinstance(item, InputError):
-            run.error(str(item))
+            run.error(item)
         else:
             yield item
 
@@ -1122,6 +1132,13 @@ def check_command(
     input_format: InputFormatOpt = None,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
+    skip_non_cables: Annotated[
+        bool,
+        typer.Option(
+            "--skip-non-cables",
+            help="Pass over a named file that holds no cable (a README) with a notice, not an error.",
+        ),
+    ] = False,
 ) -> None:
     """Check cables against the format rules (docs/rules.md); for CI, like ruff or yamllint.
 
@@ -1181,7 +1198,10 @@ def check_command(
         ignore=left_out,
         min_severity=("info", "warning", "error")[min(report_at, fail_at)],
     )
-    with reading(paths or [], input_format, run, excluded) as items, output(output_path) as out:
+    with (
+        reading(paths or [], input_format, run, excluded, skip_non_cables) as items,
+        output(output_path) as out,
+    ):
         if statistics:
             writer: Any = None
         elif fmt is CheckFormat.text:
@@ -1216,7 +1236,7 @@ def check_command(
 
         for item in parse_stream(items, jobs, transform):
             if isinstance(item, InputError):
-                run.error(str(item))
+                run.error(item)
                 continue
             if pending is not None:
                 if pending.path == item.path and item.path is not None:
@@ -1341,9 +1361,7 @@ def index_build_command(
     run = Run()
     with open_db(db, create=True, on_wait=waiting) as conn, reading(paths or [], input_format, run) as items:
         try:
-            report = build_index(
-                conn, items, jobs, prune=prune, on_error=lambda e: run.error(str(e)), on_wait=waiting
-            )
+            report = build_index(conn, items, jobs, prune=prune, on_error=run.error, on_wait=waiting)
         except IndexLockedError as exc:
             fail(f"{db}: {exc}")
         total = conn.execute("SELECT count(*) FROM cables").fetchone()[0]
@@ -1730,7 +1748,7 @@ def parse_to_parquet(
             if isinstance(item, dict):
                 yield item
             else:
-                run.error(str(item))
+                run.error(item)
 
     with reading(paths or [], input_format, run) as items, output(output_path) as out:
         out.flush()

@@ -176,6 +176,7 @@ class Paragraph:
     marking: str | None
     text: str
     line: int | None = None  # 1-based line of the paragraph's start in the cable text
+    heading: str | None = None  # the heading line just above it (`Summary`), for display; not a record field
 
     def to_dict(self) -> dict[str, Any]:
         return {"number": self.number, "marking": self.marking, "text": self.text}

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from cablecli.model import Cable
-from cablecli.parse.body import is_page_break
+from cablecli.parse.body import HEADING_EDGE, is_page_break, is_rule
 from cablecli.parse.header import DTG
 
 # `xxxxxx`, `XXXXXXXXXXXX`: how the publishers blanked out names.
@@ -31,6 +31,7 @@ class ParagraphView:
     text: str
     role: str | None  # "summary", "comment" or None
     redactions: tuple[tuple[int, int], ...]
+    heading: str | None = None  # the heading above it (`Summary`), shown on its own line
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ def _paragraphs(cable: Cable, lines: list[str]) -> list[ParagraphView]:
     views: list[ParagraphView] = []
     body = body_lines(cable)
     signer_line = _signer_line(cable, body)
+    headings = {p.heading for p in cable.paragraphs if p.heading}
     lead = [
         b.text.strip()
         for b in body
@@ -67,13 +69,21 @@ def _paragraphs(cable: Cable, lines: list[str]) -> list[ParagraphView]:
         and b.text.strip()
         and b.line != signer_line
         and not is_page_break(b.text.strip())
+        and not is_rule(b.text)
+        and not _in_heading(b.text, headings)
     ]
     if lead:
         views.append(_view(None, None, " ".join(" ".join(lead).split()), None))
     roles = _roles(cable)
     for i, p in enumerate(cable.paragraphs):
-        views.append(_view(p.number, p.marking, p.text, roles.get(i)))
+        views.append(_view(p.number, p.marking, p.text, roles.get(i), p.heading))
     return views
+
+
+def _in_heading(line: str, headings: set[str]) -> bool:
+    """A line of a heading (one line of a heading set over two lines too)."""
+    s = line.strip(HEADING_EDGE)
+    return bool(s) and any(s == h or (s in h and (h.startswith(s) or h.endswith(s))) for h in headings)
 
 
 def _signer_line(cable: Cable, body) -> int | None:
@@ -85,9 +95,11 @@ def _signer_line(cable: Cable, body) -> int | None:
     return None
 
 
-def _view(number: int | None, marking: str | None, text: str, role: str | None) -> ParagraphView:
+def _view(
+    number: int | None, marking: str | None, text: str, role: str | None, heading: str | None = None
+) -> ParagraphView:
     spans = tuple(m.span() for m in REDACTION.finditer(text))
-    return ParagraphView(number, marking, text, role, spans)
+    return ParagraphView(number, marking, text, role, spans, heading)
 
 
 def _roles(cable: Cable) -> dict[int, str]:

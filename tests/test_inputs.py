@@ -279,11 +279,13 @@ def test_headerless_concatenation_is_not_split_on_banners(tmp_path: Path) -> Non
     assert cable.text == body
 
 
-def test_text_that_does_not_look_like_a_cable_passes_through(tmp_path: Path) -> None:
+def test_text_that_is_not_a_cable_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("just some notes\nabout nothing\n")
-    [item] = texts(iter_texts([path]))
-    assert item.text == "just some notes\nabout nothing\n"
+    [item] = list(iter_texts([path]))
+    assert isinstance(item, InputError) and item.message.startswith("not a cable") and not item.skipped
+    [forced] = texts(iter_texts([path], input_format="text"))  # a form given by the user is taken as is
+    assert forced.text == "just some notes\nabout nothing\n"
 
 
 @pytest.mark.parametrize("data", [b"", b"\n \r\n\t\n", gzip.compress(b"")])

@@ -261,8 +261,9 @@ def build_index(
         def changed() -> Iterable[CableText]:
             for item in items:
                 if isinstance(item, InputError):
-                    report.errors += 1
-                    failed.add(source_key(item.path))
+                    if not item.skipped:  # a file without a cable met in a directory is no error
+                        report.errors += 1
+                        failed.add(source_key(item.path))
                     if on_error is not None:
                         on_error(item)
                     continue

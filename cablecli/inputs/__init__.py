@@ -56,6 +56,9 @@ class InputError:
     path: str
     message: str
     row: int | None = None
+    # A file without a cable met while walking a directory (or any, with skip_non_cables): reported,
+    # but not an error of the run.
+    skipped: bool = False
 
     def __str__(self) -> str:
         where = f"{self.path}: row {self.row}" if self.row is not None else self.path
@@ -79,6 +82,7 @@ def iter_texts(
     stdin: BinaryIO | None = None,
     on_bytes: Callable[[int], None] | None = None,
     globs: Sequence[str] = (),
+    skip_non_cables: bool = False,
 ) -> Iterator[CableText | InputError]:
     """Yield each cable text of `paths`, in input order, with an InputError for each bad input.
 
@@ -87,13 +91,21 @@ def iter_texts(
     forces the form of every input instead of detecting it; gzip is always undone by its magic
     bytes. `on_bytes(n)` is called with the size of each chunk of raw bytes read, for progress.
     `globs` choose among the files found in directories (`*.txt`, `!drafts`; see walk.PathGlobs).
+
+    A text that is not a cable (`cablecli.parse.cablelike.looks_like_cable`: a README, notes, a
+    PDF) yields an InputError "not a cable"; for a file met while walking a directory, or any file
+    with `skip_non_cables`, that InputError is marked `skipped`.
     """
+    from cablecli.inputs.walk import WalkedPath
+
     if input_format is not None and input_format not in FORMATS:
         raise ValueError(f"unknown input format {input_format!r}; expected one of {', '.join(FORMATS)}")
     for item in expand_inputs(paths, globs):
         if isinstance(item, InputError):
             yield item
         else:
+            if skip_non_cables and not isinstance(item, WalkedPath):
+                item = WalkedPath(item)
             yield from _read_path(item, input_format, stdin, on_bytes)
 
 
@@ -169,7 +181,10 @@ def read_stream(
     from cablecli.inputs.detect import peek_head, sniff
     from cablecli.inputs.html import read_html
     from cablecli.inputs.text import read_texts
+    from cablecli.inputs.walk import WalkedPath
 
+    walked = isinstance(path, WalkedPath)
+    path = str(path)
     head, stream, at_eof = peek_head(stream)
     form = sniff(head, at_eof)
     layers = 0
@@ -182,15 +197,34 @@ def read_stream(
         yield InputError(path, "empty file, no cable")
         return
     if form in ("binary", "gzip"):
-        yield InputError(path, "not a cable (binary data)")
+        yield InputError(path, "not a cable (binary data)" + (", skipped" if walked else ""), skipped=walked)
         return
-    form = input_format or form
-    if form == "html":
-        yield from read_html(stream, path)
+    forced, form = input_format is not None, input_format or form
+    if forced:  # a form given by the user: the file is taken as cables in that form
+        yield from (read_html(stream, path) if form == "html" else read_csv(stream, path) if form == "csv"
+                    else read_texts(stream, path, input_format))  # fmt: skip
+    elif form == "html":
+        yield from _cables_only(read_html(stream, path), path, walked)
     elif form == "csv":
-        yield from read_csv(stream, path)
+        yield from read_csv(stream, path)  # the rows of a dump are cables by its own account
     else:
-        yield from read_texts(stream, path, input_format)
+        yield from _cables_only(read_texts(stream, path, input_format), path, walked)
+
+
+def _cables_only(
+    items: Iterator[CableText | InputError], path: str, walked: bool
+) -> Iterator[CableText | InputError]:
+    """The texts of a file that are cables; a text that is not one becomes an InputError."""
+    from cablecli.parse.cablelike import looks_like_cable
+
+    for item in items:
+        if isinstance(item, CableText) and not looks_like_cable(item.text):
+            yield InputError(path, f"{NOT_A_CABLE}, skipped" if walked else NOT_A_CABLE, skipped=walked)
+        else:
+            yield item
+
+
+NOT_A_CABLE = "not a cable (no header, preamble, marked paragraph or signature)"
 
 
 def _describe(exc: BaseException) -> str:

@@ -7,10 +7,13 @@
 
 A file is read line by line and one cable is held at a time. A new cable starts at a line
 beginning `VZCZC` (the transmission id that opens every ACP header) once the current one has
-some content; or, for cables published without that line, at a date-time group line followed by
-an `FM` line once the current cable has had its own FM line and its TAGS or SUBJECT. Nothing
-else splits: classification banners and `PAGE 02` lines repeat inside multi-section cables, so a
-header-less concatenation stays one text.
+some content, unless that line repeats the current cable's own `VZCZC` id (an archive that prints
+the header again after its own block) or what came before it is not a cable (a mail-printout cover:
+`From DB/Inbox: Search Results`, `Cable Text:`, a `TELEGRAM` form), which then stays with the cable;
+or, for cables published without that line, at a date-time group line followed by an `FM` line
+once the current cable has had its own FM line and its TAGS or SUBJECT. Nothing else splits:
+classification banners and `PAGE 02` lines repeat inside multi-section cables, so a header-less
+concatenation stays one text.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ _CABLE_START = b"VZCZC"
 _DTG_LINE = re.compile(rb"[ZOPR](?:[ \t]+[ZOPR])?[ \t]+\d{6}Z[ \t]+[A-Z]{3}[ \t]+\d{2}\s*$", re.I)
 _FM_LINE = re.compile(rb"FM[ \t]+\S", re.I)
 _PREAMBLE_LINE = re.compile(rb"\s*(?:TAGS|SUBJECT|SUBJ)\b", re.I)
+_PARAGRAPH = re.compile(rb"^\s*(?:\xc2?\xb6\s*)?\d{1,3}\s?\.\s")  # `1. (C)`, `¶1.` in UTF-8 or Latin-1
+_TEXT_START = frozenset(bytes([c]) for c in b" \t0123456789\xc2\xb6")
 
 
 def decode(data: bytes) -> str:
@@ -82,6 +87,10 @@ def _lines(stream: BinaryIO) -> Iterator[bytes]:
 def _split_cables(lines: Iterator[bytes]) -> Iterator[list[bytes]]:
     chunk: list[bytes] = []
     has_content = False
+    start: bytes | None = None  # the current cable's VZCZC id
+    de_line: bytes | None = None  # and its DE line
+    repeat: int | None = None  # where its VZCZC id came again: a repeated header, or another cable
+    has_text = False  # a numbered paragraph seen: a VZCZC line after it starts another cable
     has_header = False  # the current cable has had its FM line and then TAGS or SUBJECT
     has_fm = False
     pending: bytes | None = None  # a date-time group line that may open the next cable
@@ -90,15 +99,39 @@ def _split_cables(lines: Iterator[bytes]) -> Iterator[list[bytes]]:
             if _FM_LINE.match(line):
                 yield chunk
                 chunk, has_content, has_fm, has_header = [], True, False, False
+                start, de_line, repeat, has_text = None, None, None, False
             chunk.append(pending)
             pending = None
         if has_content and line.startswith(_CABLE_START):
-            yield chunk
-            chunk = []
-            has_content = has_fm = has_header = False
+            ident = _first_word(line)
+            if ident == start and repeat is None and not has_text:
+                # The header again before any text (after an archive's block): its DE line will
+                # tell whether it is the same cable or another under the same id.
+                repeat = len(chunk)
+            elif start is None and not _holds_cable(chunk):
+                pass  # a mail-printout cover before the cable's header belongs to the cable
+            else:
+                yield chunk
+                chunk, has_content, de_line, repeat, has_text = [], False, None, None, False
+            start = ident
+            has_fm = has_header = False  # a header (again): its own FM, TAGS and SUBJECT follow
+        elif start is None and line.startswith(_CABLE_START):
+            start = _first_word(line)
+        elif line.startswith(b"DE "):
+            if repeat is not None:
+                if de_line is not None and line.split() != de_line.split():
+                    yield chunk[:repeat]  # another cable under the same VZCZC id
+                    chunk, has_content, has_text = chunk[repeat:], True, False
+                repeat = None
+            if de_line is None:
+                de_line = line
         elif has_header and _DTG_LINE.match(line):
             pending = line  # it opens a cable if an FM line follows
             continue
+        if repeat is not None and len(chunk) - repeat > 12:
+            repeat = None  # no DE line after the repeated start line: the same cable
+        elif not has_text and line[:1] in _TEXT_START and _PARAGRAPH.match(line):
+            has_text = True
         chunk.append(line)
         if not has_content and line.strip():
             has_content = True
@@ -110,3 +143,15 @@ def _split_cables(lines: Iterator[bytes]) -> Iterator[list[bytes]]:
         chunk.append(pending)
     if has_content:
         yield chunk
+
+
+def _first_word(line: bytes) -> bytes:
+    return line.split(None, 1)[0] if line.strip() else line
+
+
+def _holds_cable(chunk: list[bytes]) -> bool:
+    """What came before a VZCZC line is a cable of its own, not a cover of the next one."""
+    from cablecli.parse.cablelike import is_cover, looks_like_cable
+
+    text = decode(b"".join(chunk))
+    return looks_like_cable(text) and not is_cover(text)

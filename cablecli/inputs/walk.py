@@ -11,6 +11,13 @@ from cablecli.inputs import InputError
 STDIN = "-"
 
 
+class WalkedPath(str):
+    """A file found by walking a directory (not named by the user): one that holds no cable is
+    passed over with a notice rather than counted as an error."""
+
+    __slots__ = ()
+
+
 class PathGlobs:
     """Which files a walk keeps, as ripgrep's `--glob`: `*.txt` keeps matches, `!drafts` leaves them out.
 
@@ -114,7 +121,7 @@ def _walk(
             continue
         elif _is_file(entry) or entry.is_symlink():
             # A dangling link is yielded so that opening it reports the problem.
-            yield path
+            yield WalkedPath(path)
     del walking[key]
 
 

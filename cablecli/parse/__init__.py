@@ -14,12 +14,13 @@ from cablecli.parse.archive import (
     trailer_start,
 )
 from cablecli.parse.body import parse_body
+from cablecli.parse.cablelike import cover_end, looks_like_cable
 from cablecli.parse.classified_by import classified_by_in_body, read_classified_by
 from cablecli.parse.header import parse_header
 from cablecli.parse.ids import canonical_office, full_year, make_reference_id
 from cablecli.parse.preamble import LEVELS, parse_preamble, parse_references
 
-__all__ = ["parse_text"]
+__all__ = ["looks_like_cable", "parse_text"]
 
 _SECURITY_LEVELS = {
     "UUUUU": "UNCLASSIFIED",
@@ -54,7 +55,8 @@ def _parse(text: str, source: Source) -> Cable:
     lines = text.split("\n")
     problems: list[Problem] = []
 
-    h = parse_header(lines)
+    skip = cover_end(lines) if lines and not lines[0].startswith("VZCZC") else 0
+    h = parse_header([""] * skip + lines[skip:] if skip else lines)  # a mail-printout cover is not the header
     problems.extend(h.problems)
     p = parse_preamble(lines, h.end)
     problems.extend(p.problems)
@@ -62,6 +64,7 @@ def _parse(text: str, source: Source) -> Cable:
     body_end = trailer_start(lines, p.end)
     body_lines = split_run_on_signer(lines[:body_end], body_end, p.end)
     b = parse_body(body_lines, p.end)
+    problems.extend(b.problems)
 
     cl = p.classification_line
     classification = cl.classification if cl else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cablecli.model import Paragraph
+from cablecli.model import Paragraph, Problem
 from cablecli.parse.pages import is_page_break
 
 # `1. (C) text`, `¶1. (S/NF) text`, `12.(SBU) text`; not `1.4 (b)` or `2.7 million`.
@@ -25,11 +25,56 @@ _TITLE_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?$")
 _FOOTER = re.compile(
     r"(?i)^(?:visit .*|.*classified website.*|https?://\S+|www\.\S+|\S+\.(?:gov|sgov|smil)\S*)$"
 )
-_SUMMARY_START = re.compile(r"(?i)^\s*(?:begin\s+)?summary(?:\s+and\s+comment)?\s*(?:[:.\-]+|$)\s*")
+# What may open a summary, in a paragraph or as a heading: `Summary:`, `SUMMARY AND COMMENT:`,
+# `Summary and Action Request.`, `Introduction and Summary:`, `Summary/Comment:`, `BEGIN SUMMARY`.
+_SUMMARY_WORDS = (
+    r"(?:(?:begin|executive|introduction\s+and|overview\s+and|background\s+and)\s+)?summary"
+    r"(?:\s*(?:and|/|&)\s*[a-z]+(?:\s+[a-z]+){0,3})?"
+)
+_SUMMARY_START = re.compile(r"(?i)^\s*(?:\([^()]{1,24}\)\s*)?" + _SUMMARY_WORDS + r"\s*(?:[:.\-]+|$)\s*")
+_SUMMARY_HEADING = re.compile(r"(?i)" + _SUMMARY_WORDS)
 _SUMMARY_END = re.compile(r"(?i)\(?\s*\bend\s+(?:of\s+)?summary\b[\s.):\-]*")
-_COMMENT = re.compile(r"(?i)(?<![\w])(?:begin\s+)?comment\s*:\s*")
-_COMMENT_END = re.compile(r"(?i)\(?\s*\bend\s+comment\b[\s.):\-]*")
-_DASHES = re.compile(r"^\s*[-=_*]{3,}\s*$")
+# `Comment:`, `(Comment: ...`, `EMBASSY COMMENT:`, `Embassy comment. ...`, `COMMENT -- ...`.
+_COMMENT_WORDS = r"(?:(?:begin|embassy|post|mission|consulate|our|final|overall|general)\s+)?comments?"
+_COMMENT = re.compile(r"(?i)(?<![\w])" + _COMMENT_WORDS + r"\s*(?::|\.(?=\s)|--?(?=\s))\s*")
+_COMMENT_HEADING = re.compile(r"(?i)" + _COMMENT_WORDS + r"(?:\s*(?:and|/|&)\s*[a-z]+(?:\s+[a-z]+){0,2})?")
+_COMMENT_END = re.compile(r"(?i)\(?\s*\bend\s+(?:of\s+)?comments?\b[\s.):\-]*")
+# A rule inside a line of text: a heading flattened into the paragraph (`... -------- Training ----`).
+_INLINE_RULE = re.compile(r"\s[-=_*]{4,}(?:\s|$)")
+HEADING_EDGE = _RULE_CHARS = " \t-=_*:."  # stripped from a heading line: `------- SUMMARY -------`
+# Lines that may follow the signature: banners, end-of-message marks, archive notes.
+_TRAILER = re.compile(
+    r"(?i)^(?:bt|nnnn|sipdis|[.>#*\-]+|gp-\d"
+    r"|declassified\s*/\s*released\b.*|(?:eo\s+)?systematic\s+review\b.*|review\s+\d{1,2}\s+[a-z]{3}\s+\d{2,4}"
+    r"|\d{2,4}[a-z]+\d+\s*-\s*[a-z ]+"  # an archive line: `2004ROME01234 - UNCLASSIFIED`
+    r")\s*$"
+)
+# A classification banner: `CONFIDENTIAL`, `SECRET//NOFORN`, `LIMITED OFFICIAL USE`, `UNCLAS SIPDIS`.
+_BANNER_WORDS = frozenset(
+    "UNCLAS UNCLASSIFIED CONFIDENTIAL SECRET TOP LIMITED OFFICIAL USE SENSITIVE BUT FOR ONLY EYES "
+    "NOFORN NODIS EXDIS LIMDIS SIPDIS ORCON FOUO SBU NF REL".split()
+)
+_BANNER_SPLIT = re.compile(r"[\s/,]+")
+_OC_NOTE = re.compile(r"(?i)^note\s+by\s+oc\s*/?\s*t\b")
+# A signature at the end of the last line of text: `... End Comment. PEDERSON`, `CONSIDERED.  EAGLETON`.
+_SIGNER_AFTER = re.compile(
+    r"(?P<before>.*\S)(?P<gap>\s+)"
+    r"(?P<name>[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2}|[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\.?$"
+)
+_CLOSING = re.compile(
+    r"(?i)(?:\bend\s+(?:of\s+)?(?:comments?|text|summary|note|message)|\bminimize\s+considered|\bgp-\d)"
+    r"[.)]*$"
+)
+_NOT_SIGNER_WORDS = frozenset(
+    "THANKS REGARDS END NOTE BT OK YES NO NONE TEXT SIPDIS NNNN PAGE STATE ENDS FIN CHEERS BEST TBD UNQUOTE "
+    "ENDIT".split()
+) | {"THANK YOU", "END TEXT", "END NOTE", "END QUOTE"}
+
+
+def is_rule(s: str) -> bool:
+    """A rule: `-------`, `=====`, `- - - -`, a long rule wrapped (`--------- ----`)."""
+    t = s.strip()
+    return not t.strip("-=_* \t") and len(t) - t.count(" ") >= 3
 
 
 @dataclass
@@ -39,6 +84,7 @@ class Body:
     comment: str | None = None
     signers: list[str] = field(default_factory=list)
     signer_line: int | None = None
+    problems: list[Problem] = field(default_factory=list)
 
 
 # ASCII whitespace other than the space; str.split() folds all of these.
@@ -56,51 +102,134 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def find_signers(lines: list[str], start: int) -> tuple[list[str], int | None]:
-    """The signature: the last non-blank line when it is a name in capitals (`DERSE`, `SMITH / JONES`)."""
+def _is_address(s: str) -> bool:
+    """A web address, perhaps wrapped with a space (`http://www.state.sgov.gov/p/eur/paris/index.c fm`)."""
+    return s.startswith(("http://", "https://", "www.", "(http")) and len(s) < 100
+
+
+def _is_trailer(s: str) -> bool:
+    """A line that may follow the signature and is not it: a banner, `NNNN`, an archive note."""
+    if _FOOTER.match(s) or s.startswith("#") or is_page_break(s):
+        return True
+    if len(s) > 90:
+        return False
+    if s[0].islower() and len(s) > 8 and s[1] == " " and s[3] == " ":
+        s = s.replace(" ", "")  # `c o n f i d e n t i a l`, as some archives print the banner
+    words = _BANNER_SPLIT.split(s.upper().strip(" /,"))
+    if words[0] in _BANNER_WORDS and all(
+        w in _BANNER_WORDS or (len(w) in (2, 3) and w.isalpha()) for w in words
+    ):
+        return words[0] not in ("FOR", "BUT", "ONLY", "USE", "REL", "TOP") or len(words) > 1
+    return bool(_TRAILER.match(s))
+
+
+def find_signers(lines: list[str], start: int) -> tuple[list[str], int | None, str | None]:
+    """The signature: the last line of text when it is a name in capitals (`DERSE`, `SMITH / JONES`).
+
+    Banners, `NNNN`, `SIPDIS`, declassification and archive notes after it are set aside. The name
+    may end the last line of text (`... End Comment. PEDERSON`): the third value is then the text
+    before it, else None.
+    """
     j = len(lines) - 1
+    floor = max(start, j - 40)
     while j >= start:
         s = lines[j].strip()
-        if not s or _FOOTER.match(s) or s.upper() in ("BT", "NNNN") or s.startswith("#") or is_page_break(s):
+        if not s or _is_trailer(s):
             j -= 1
             continue
         break
+    # `NOTE BY OC/T: ...` (and its wrapped lines) closes some cables after the signature.
+    for k in range(j, max(floor, j - 6) - 1, -1):
+        if _OC_NOTE.match(lines[k].lstrip()):
+            j = k - 1
+            while j >= start and (not lines[j].strip() or _is_trailer(lines[j].strip())):
+                j -= 1
+            break
     if j < start:
-        return [], None
-    s = " ".join(lines[j].split()).rstrip(".")
+        return [], None, None
+    s = " ".join(lines[j].split()).rstrip(".#")
     prev = lines[j - 1].strip() if j - 1 >= start else ""
-    if _TITLE_NAME.match(s) and not prev:
-        s = s.upper()  # `Murray` alone after a blank line, as some posts sign
+    if _TITLE_NAME.match(s) and (
+        not prev or prev.endswith((".", "!", "?", '"', ")")) or _is_address(prev) or _is_trailer(prev)
+    ):
+        s = s.upper()  # `Murray` alone after a blank line or a sentence, as some posts sign
     if len(s) > 40 or not _SIGNER.match(s) or s in _NOT_SIGNERS:
-        return [], None
+        return _signer_after_text(lines[j].strip().rstrip(".#"), j)
     # A wrapped last line of an all-capitals paragraph is not a signature.
     if (
         prev
-        and not prev.endswith((".", ":", "!", "?", '"', ")", "'"))
-        and not _DASHES.match(prev)
-        and not _FOOTER.match(prev)
+        and not prev.endswith((".", ":", "!", "?", '"', ")", "'", "#"))
+        and not is_rule(prev)
+        and not _is_trailer(prev)
+        and not _is_address(prev)
     ):
-        return [], None
+        return [], None, None
     names = [n.strip() for n in s.split("/") if n.strip()]
-    return names, j
+    return names, j, None
+
+
+def _signer_after_text(s: str, j: int) -> tuple[list[str], int | None, str | None]:
+    """`... End Comment. PEDERSON`, `MINIMIZE CONSIDERED.  EAGLETON`: the name that ends the text."""
+    if len(s) < 6 or not s[-1].isalpha():
+        return [], None, None
+    cut = max(0, len(s) - 60)  # the pattern looks at the end of the line only
+    m = _SIGNER_AFTER.match(s, cut)
+    if m is None:
+        return [], None, None
+    name = m.group("name").upper()
+    if name in _NOT_SIGNER_WORDS or name in _NOT_SIGNERS or len(name) < 3 or "XXX" in name:
+        return [], None, None
+    before = s[: m.end("before")]
+    # After a closing phrase (`End Comment.`) any name is a signature; after any other sentence, only
+    # a name set apart by two spaces, or one in capitals after a sentence that is not.
+    p = PARAGRAPH.match(before)
+    if p is not None and p.end() >= len(before.rstrip()):
+        return [], None, None  # `3. (C) More.`: a paragraph of one word
+    titled = not m.group("name").isupper()
+    if titled and not before.endswith((".", "!", "?", '"')):
+        return [], None, None  # `Koenig` alone after a sentence, in a text in mixed case
+    if (
+        not titled
+        and not _CLOSING.search(before[-40:])
+        and not (
+            before.endswith((".", "!", "?", ")", '"', "'"))
+            and (len(m.group("gap")) > 1 or any(c.islower() for c in m.group("before")[-60:]))
+        )
+    ):
+        return [], None, None
+    return [name], j, before.rstrip()
 
 
 def parse_body(lines: list[str], start: int) -> Body:
     """Walk the body lines once: paragraphs (unwrapped, page breaks dropped), then summary and comment."""
     b = Body()
-    b.signers, b.signer_line = find_signers(lines, start)
+    b.signers, b.signer_line, before = find_signers(lines, start)
     end = b.signer_line if b.signer_line is not None else len(lines)
+    if before is not None and b.signer_line is not None:
+        lines = lines[: b.signer_line] + [before]  # the name ends the last line of text
+        end += 1
     number: int | None = None
     marking: str | None = None
     parts: list[str] = []
     para_line = 0
-    heading_before: dict[int, str] = {}  # paragraph index -> heading line just above it
+    para_heading: str | None = None
+    # The text in blocks for the summary and comment: blank-line blocks before the first numbered
+    # paragraph (or in a body without numbers), then the paragraphs; each with the heading above it.
+    blocks: list[_Block] = []
+    lead: list[str] = []
+    lead_line = 0
+    lead_heading: str | None = None
     last_heading: str | None = None
     prev_blank = True
+    footer = False
+    under_rule = -1  # the index of the last rule line
     for k in range(start, end):
         s = lines[k].strip()
         if not s:
             prev_blank = True
+            if lead:
+                blocks.append(_Block(lead_heading, _clean(" ".join(lead)), lead_line))
+                lead = []
             continue
         c = s[0]
         if c.isdigit() or c == "¶":
@@ -112,98 +241,248 @@ def parse_body(lines: list[str], start: int) -> Body:
                     rest = s[m.end() :] if not m.group(3) else s[s.index("(", m.start(2)) :]
                 else:
                     rest = s[m.end() :]
+                if lead:
+                    blocks.append(_Block(lead_heading, _clean(" ".join(lead)), lead_line))
+                    lead = []
                 if number is not None:
-                    b.paragraphs.append(Paragraph(number, marking, _clean(" ".join(parts)), para_line))
+                    _add_paragraph(b, blocks, number, marking, parts, para_line, para_heading)
                 number = int(m.group(2))
                 marking = " ".join(mk.split()) if mk else None
                 parts = [rest]
                 para_line = k + 1
-                if last_heading is not None:
-                    heading_before[len(b.paragraphs)] = last_heading
+                para_heading = last_heading
                 last_heading = None
                 prev_blank = False
                 continue
         if c.isupper() and (s[-1].isdigit() or s[-1] in "Zz" or len(s) < 40) and is_page_break(s):
             continue
-        if c in "-=_*" and _DASHES.match(s):
+        if footer and (" " not in s and len(s) <= 24 or _is_address(s) or _FOOTER.match(s)):
+            continue  # the address after a footer, or the end of it wrapped (`index.c` / `fm`)
+        footer = False
+        if "ebsite" in s and _FOOTER.match(s):
+            footer = prev_blank = True  # `Visit ... Classified Website: ...`: not text
+            continue
+        if c in "-=_*" and is_rule(s):
+            title = s.strip(_RULE_CHARS)
+            if title and len(title) < 60 and prev_blank:
+                last_heading = title  # `------- SUMMARY -------`
+            prev_blank = True
+            under_rule = k
+            continue
+        if (
+            len(s) < 60
+            and _is_heading(
+                s,
+                lines[k + 1].strip() if k + 1 < end else "",
+                prev_blank,
+                k + 2 >= end or not lines[k + 2].strip() or bool(PARAGRAPH.match(lines[k + 2])),
+            )
+            and not _ends_with_end(parts if number is not None else lead)
+        ):
+            # A heading between paragraphs (`Madagascar` over a rule, `SUMMARY` alone).
+            if lead:
+                blocks.append(_Block(lead_heading, _clean(" ".join(lead)), lead_line))
+                lead = []
+            last_heading = s.strip(_RULE_CHARS) or s
+            if _first_heading_line(lines, k, start, under_rule):
+                # A heading over two lines between rules: its first line went into the text.
+                held = parts if number is not None and len(parts) > 1 else lead
+                if held and held[-1] == lines[k - 1].strip():
+                    last_heading = f"{held.pop()} {last_heading}"
             prev_blank = True
             continue
-        if prev_blank and len(s) < 60 and not s.endswith((".", ",", ";")):
-            nxt = lines[k + 1].strip() if k + 1 < end else ""
-            if not nxt or (nxt[0] in "-=_*" and _DASHES.match(nxt)):
-                # A heading between paragraphs (`Madagascar` over a rule, `SUMMARY` alone).
-                last_heading = s
-                prev_blank = True
-                continue
         if number is not None:
             parts.append(s)
+        else:
+            if not lead:
+                lead_line = k + 1
+                lead_heading = last_heading
+                last_heading = None
+            lead.append(s)
         prev_blank = False
+    if lead:
+        blocks.append(_Block(lead_heading, _clean(" ".join(lead)), lead_line))
     if number is not None:
-        b.paragraphs.append(Paragraph(number, marking, _clean(" ".join(parts)), para_line))
-    b.summary = _find_summary(b.paragraphs, heading_before)
-    if b.summary is None and not b.paragraphs:
-        b.summary = _find_unnumbered_summary(lines, start, end)
-    b.comment = _find_comment(b.paragraphs)
+        _add_paragraph(b, blocks, number, marking, parts, para_line, para_heading)
+    summary = _find_section(blocks, _SUMMARY_START, _SUMMARY_HEADING, _SUMMARY_END)
+    if summary is not None:
+        b.summary, unmarked = summary
+        if unmarked is not None:
+            b.problems.append(
+                Problem(
+                    "unmarked-summary",
+                    "summary known only from its End Summary: taken from its paragraph",
+                    unmarked,
+                )
+            )
+    comment = _find_section(blocks, None, _COMMENT_HEADING, _COMMENT_END)
+    if comment is not None:
+        b.comment, unmarked = comment
+        if unmarked is not None:
+            b.problems.append(
+                Problem(
+                    "unmarked-comment",
+                    "comment known only from its End Comment: taken from its paragraph",
+                    unmarked,
+                )
+            )
     return b
 
 
-def _find_summary(paragraphs: list[Paragraph], heading_before: dict[int, str]) -> str | None:
-    for idx, para in enumerate(paragraphs):
-        m = _SUMMARY_START.match(para.text)
-        heading = heading_before.get(idx, "")
-        if not m and not _SUMMARY_START.fullmatch(heading.strip(" -")):
-            continue
+@dataclass(slots=True)
+class _Block:
+    heading: str | None
+    text: str
+    line: int
+
+
+def _add_paragraph(
+    b: Body,
+    blocks: list[_Block],
+    number: int,
+    marking: str | None,
+    parts: list[str],
+    line: int,
+    heading: str | None,
+) -> None:
+    text = _clean(" ".join(parts))
+    b.paragraphs.append(Paragraph(number, marking, text, line, heading))
+    blocks.append(_Block(heading, text, line))
+
+
+def _first_heading_line(lines: list[str], k: int, start: int, under_rule: int) -> bool:
+    """The line before heading line `k` is the heading's first line: set between rules, or alone
+    after a blank line and too short to be a sentence of text."""
+    if k - 2 < start:
+        return False
+    prev = lines[k - 1].strip()
+    if not prev:
+        return False
+    if under_rule == k - 2:
+        return True
+    return not lines[k - 2].strip() and len(prev) < 50 and not prev.endswith((".", ":", ";", ",", ")"))
+
+
+def _ends_with_end(parts: list[str]) -> bool:
+    """The text so far ends in `END`: the next line (`SUMMARY.`) closes a section, it is no heading."""
+    return bool(parts) and parts[-1].upper().endswith("END") and parts[-1][-4:-3] in ("", " ", "(", ".")
+
+
+def _is_heading(s: str, nxt: str, prev_blank: bool, after_rule: bool = True) -> bool:
+    """A heading: a short line alone after a blank line or over a rule (`Madagascar`, `SUMMARY`), or
+    a summary or comment heading on its own line (`SUMMARY AND INTRODUCTION`, `Summary =====`)."""
+    if s.endswith((",", ";")) or s[:4].upper() in ("END ", "(END", "END:"):
+        return False  # `END TEXT OF NON-PAPER`, `END SUMMARY` alone close a section: they are text
+    if ".  " in s or ((" END" in s or " End" in s) and (_SUMMARY_END.search(s) or _COMMENT_END.search(s))):
+        return False  # sentences, and the close of a summary or comment
+    over_rule = bool(nxt) and nxt[0] in "-=_*" and is_rule(nxt)
+    if prev_blank and (not nxt or over_rule) and not s.endswith("."):
+        return True
+    if over_rule and after_rule and s[0].isupper() and not s.endswith("."):
+        return True  # a heading right under the text, over its rule, before a blank line
+    if not prev_blank:
+        return False
+    title = s.strip(_RULE_CHARS)
+    return bool(title) and bool(_SUMMARY_HEADING.fullmatch(title) or _COMMENT_HEADING.fullmatch(title))
+
+
+def _find_section(
+    blocks: list[_Block], start: re.Pattern[str] | None, heading: re.Pattern[str], end: re.Pattern[str]
+) -> tuple[str, int | None] | None:
+    """The first summary (or comment): after its heading or its opening words, to its closing words.
+
+    Without closing words it is the block it opens (cut at a rule flattened into the text), or,
+    after a heading, the blocks up to the next heading. Closing words with no opening before them
+    give the text of their block up to them; the second value is then that block's line.
+    """
+    for idx, block in enumerate(blocks):
+        text = block.text
+        begin, close = _opening(text, start, heading)
+        by_heading = False
+        if begin is None and block.heading is not None and _opens(heading, block.heading.strip(_RULE_CHARS)):
+            begin, by_heading = 0, True
+        if begin is None:
+            e = _closing(end, text)
+            if e is None or e.start() == 0:
+                continue
+            found = _cut_rule(text[: e.start()])
+            return (found, block.line) if found else None
+        first = text[begin:]
+        if close is not None and not _closing(end, first[: close - begin]):
+            # `(Comment: ...)` without closing words ends with its parenthesis.
+            return (_clean(text[begin:close]), None) if _clean(text[begin:close]) else None
         collected: list[str] = []
-        text = para.text[m.end() :] if m else para.text
-        for follow in [text] + [p.text for p in paragraphs[idx + 1 : idx + 8]]:
-            e = _SUMMARY_END.search(follow)
+        for n, follow in enumerate([first] + [x.text for x in blocks[idx + 1 : idx + 8]]):
+            if n and blocks[idx + n].heading is not None and (by_heading or not collected):
+                break
+            if n and by_heading and _FOOTER.match(follow[:200]):
+                break  # `Visit ... Classified Website`: the end of the text
+            e = _closing(end, follow)
             if e:
                 collected.append(follow[: e.start()])
-                return _clean(" ".join(collected)) or None
+                return (_clean(" ".join(collected)), None) if _clean(" ".join(collected)) else None
             collected.append(follow)
-        # No `End Summary`: the summary is that paragraph alone.
-        return _clean(text) or None
+        if by_heading:
+            return (_clean(" ".join(collected)), None) if _clean(" ".join(collected)) else None
+        found = _cut_rule(first)
+        return (found, None) if found else None
     return None
 
 
-def _find_unnumbered_summary(lines: list[str], start: int, end: int) -> str | None:
-    """`SUMMARY: ...` in a body without numbered paragraphs: up to `End Summary` or a blank line."""
-    for k in range(start, end):
-        m = _SUMMARY_START.match(lines[k])
-        if not m or not lines[k][m.end() :].strip():
+def _closing(end: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`end` searched in `text`, when the word it closes is there at all (a plain substring test
+    is far cheaper than the case-blind search)."""
+    word = "UMMARY" if end is _SUMMARY_END else "OMMENT"
+    if word not in text and word.lower() not in text:
+        return None
+    return end.search(text)
+
+
+def _opens(heading: re.Pattern[str], title: str) -> bool:
+    """A heading that opens the section: `Comment`, `SUMMARY AND COMMENT`, `Comment: A Stormy Session`."""
+    m = heading.match(title)
+    return m is not None and (m.end() == len(title) or title[m.end() :].lstrip()[:1] in (":", "-"))
+
+
+def _opening(
+    text: str, start: re.Pattern[str] | None, heading: re.Pattern[str]
+) -> tuple[int | None, int | None]:
+    """Where the section's own text begins after its opening words in `text` (or None), and, for
+    one opened inside parentheses (`(Comment: ...)`), where its closing parenthesis stands."""
+    if start is not None:
+        m = start.match(text)
+        return (m.end() if m else None), None
+    # A comment opens anywhere a sentence may: `Comment: ...`, `... talks. (Comment: ...`.
+    if "omment" not in text and "OMMENT" not in text:
+        return None, None  # a plain substring test is far cheaper than the case-blind search
+    for m in _COMMENT.finditer(text):
+        head = text[: m.start()].rstrip()
+        upper = head.upper()
+        if upper.endswith(("SUMMARY AND", "SUMMARY/", "SUMMARY &", "END", "NO", "FOR", "TO", "END OF")):
             continue
-        collected = [lines[k][m.end() :]]
-        for j in range(k + 1, min(end, k + 80)):
-            s = lines[j].strip()
-            e = _SUMMARY_END.search(s)
-            if e:
-                collected.append(s[: e.start()])
-                break
-            if not s:
-                break
-            collected.append(s)
-        return _clean(" ".join(collected)) or None
+        if head and not head.endswith((".", ")", '"', ":", "--", "(")):
+            continue
+        return m.end(), (_closing_paren(text, m.end()) if head.endswith("(") else None)
+    return None, None
+
+
+def _closing_paren(text: str, at: int) -> int | None:
+    depth = 0
+    for i in range(at, len(text)):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i
+            depth -= 1
     return None
 
 
-def _find_comment(paragraphs: list[Paragraph]) -> str | None:
-    for idx, para in enumerate(paragraphs):
-        if "omment" not in para.text and "OMMENT" not in para.text:
-            continue  # a plain substring test is far cheaper than the case-blind search
-        m = _COMMENT.search(para.text)
-        if not m:
-            continue
-        head = para.text[: m.start()].rstrip().upper()
-        if head.endswith(("SUMMARY AND", "END", "NO", "FOR")):
-            continue
-        if m.start() > 0 and not para.text[: m.start()].rstrip().endswith((".", ")", '"', ":", "--")):
-            continue
-        collected: list[str] = []
-        for follow in [para.text[m.end() :]] + [p.text for p in paragraphs[idx + 1 : idx + 8]]:
-            e = _COMMENT_END.search(follow)
-            if e:
-                collected.append(follow[: e.start()])
-                return _clean(" ".join(collected)) or None
-            collected.append(follow)
-        return _clean(para.text[m.end() :]) or None
-    return None
+def _cut_rule(text: str) -> str:
+    """The text before a rule flattened into it (`... -------- Training --------`), spaces folded."""
+    if "---" in text or "===" in text or "___" in text or "***" in text:
+        r = _INLINE_RULE.search(text)
+        if r:
+            text = text[: r.start()]
+    return _clean(text)

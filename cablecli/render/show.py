@@ -191,6 +191,10 @@ def paragraphs_table(view: CableView, color: bool) -> Table:
     for i, p in enumerate(view.paragraphs):
         if i:
             table.add_row("", "", "")
+        if p.heading:
+            # A heading is a line of its own above its paragraph, never part of the text before.
+            table.add_row("", "", _t(p.heading, "bold"))
+            table.add_row("", "", "")
         number = f"{p.number}." if p.number is not None else ""
         marking = _t(f"({p.marking})" if p.marking else "")
         table.add_row(number, marking, paragraph_text(p, color))
