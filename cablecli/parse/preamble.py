@@ -220,8 +220,10 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 or (REF_LINE.match(u.strip()) and ":" in u[:12])
             ):
                 break
+            if PARAGRAPH_START.match(u.strip()):
+                break  # a body paragraph: a banner after it closes the text, it does not open it
         j += 1
-    if j < n and CLASSIFICATION.match(lines[j].upper()):
+    if j < n and CLASSIFICATION.match(lines[j].upper()) and not (j > i and _closing_banner(lines, j)):
         i = j
     if i < n:
         cl = parse_classification_line(lines[i].upper())
@@ -243,6 +245,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
         if block == "subject":
             text = " ".join(FLAT_PAGE_HEADER.sub(" ", join_wrapped(buf)).split())
             text = _TRAILING_RULE.sub("", text)  # `WEEKLY NOTES ----------`
+            text = _INNER_RULE.split(text, maxsplit=1)[0]  # flattened: `PORT STRIKE ENDS ------ 1. (U) ...`
             p.subject = text or p.subject
         elif block == "ref":
             text = "\n".join(line for line in buf if line.strip())
@@ -288,6 +291,9 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                     j += 1
                 if j < n and _ref_item_continues(_line(lines[j]), " ".join(buf)):
                     continue
+            if block == "subject" and (j := _subject_continues(lines, i)) is not None:
+                i = j  # a page break in the middle of the subject
+                continue
             if block == "classified_by" and (j := classified_by_continues(lines, i, buf)) is not None:
                 i = j  # a page break between the name and the reasons
                 continue
@@ -344,6 +350,14 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             while not queue and i < n and (joint := _tags_continue(p.tags_raw, _line(lines[i]))):
                 p.tags_raw += joint + _line(lines[i])
                 i += 1
+            if (
+                not queue
+                and p.tags_raw.rstrip().endswith(",")
+                and (j := _after_page_break(lines, i)) is not None
+                and (joint := _tags_continue(p.tags_raw, _line(lines[j])))
+            ):  # `TAGS: PREL, MARR,`, a page header, `IZ, TU`
+                p.tags_raw += joint + _line(lines[j])
+                i = j + 1
             for word in re.findall(r"[A-Z]+", p.tags_raw.upper()):
                 if word in TAG_CAPTIONS:  # `TAGS: ECON ETRD CA MX SIPDIS`: a caption run into TAGS
                     _add(p.captions, word)
@@ -450,7 +464,21 @@ _HEADING_START = re.compile(
     re.I,
 )
 _TRAILING_RULE = re.compile(r"\s*[-=_*]{4,}$")
+_INNER_RULE = re.compile(r"\s[-=_*]{6,}\s")
 _KEYWORD_WORD = re.compile(r"^([A-Za-z]{3,8})\s*:")
+
+
+# What may follow a closing banner: the end mark, the archive's notes and stamps, a lone `>` or `.`.
+_TRAILER_LINE = re.compile(
+    r"(?i)^(?:NNNN|[>.]|DECLASSIFIED/RELEASED\b.*|REVIEW\s+\d.*|NOTE\s+BY\s+OC/T\b.*|\d{4}[A-Z]+\d+\s+-\s+.*"
+    r"|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED\s+OFFICIAL\s+USE)\s*)$"
+)
+
+
+def _closing_banner(lines: list[str], j: int) -> bool:
+    """True when the banner at line `j`, found after other lines, is followed only by a trailer."""
+    after = [s for s in (line.strip() for line in lines[j + 1 : j + 12]) if s]
+    return len(lines) <= j + 12 and all(_TRAILER_LINE.match(s) for s in after)
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -493,6 +521,32 @@ def _is_field_line(s: str) -> bool:
         or EO_LINE.match(u)
         or PARAGRAPH_START.match(s)
     )
+
+
+def _after_page_break(lines: list[str], i: int) -> int | None:
+    """The next line of text from line `i` when a page header (and banners, blank lines) come first."""
+    from cablecli.parse.pages import PAGE_WORD, is_page_break
+
+    j, paged = i, False
+    while j < len(lines) and j < i + 8:
+        t = lines[j].strip()
+        if t and not is_page_break(t):
+            break
+        paged = paged or bool(t and PAGE_WORD.match(t.upper()))
+        j += 1
+    return j if paged and j < len(lines) and j < i + 8 else None
+
+
+def _subject_continues(lines: list[str], i: int) -> int | None:
+    """After a blank line in a SUBJECT: the line where the subject goes on past a page header
+    (`SUBJECT: GOVERNMENT ANNOUNCES NEW`, banner, `PAGE 02 AMMAN 01234 101010Z`, `FUEL SUBSIDY CUTS`)."""
+    j = _after_page_break(lines, i)
+    if j is None:
+        return None
+    t = _line(lines[j])
+    if _is_field_line(t) or REF_LINE.match(t.upper()) or _HEADING_START.match(t) or is_rule_line(t):
+        return None
+    return j
 
 
 # A page header on a line of its own: `CONFIDENTIAL PAGE 02 ROME 01234 01 OF 02 211833Z`.
