@@ -38,6 +38,7 @@ _MARK = re.compile(
       | (?i:(?:TAGS?|TAS|TABS|TGS|TAGES|AGS)\s*:)
       | (?i:TAGS)\s+[A-Za-z]
       | SUBJ(?:ECT)?\s*:
+      | (?i:SUBJ(?:ECT)?\s*:.*\s(?:REF(?:S|TELS?)?|TAGS|CLASSIFIED\s+BY)\s*:)      # Subject: ... Ref: ...
       | (?i:REF(?:S|TEL|TELS|ERENCES?|\(S\))?\s*:)
       | REF(?:S|TEL|TELS)?\s+(?:[A-Z][.)]\s*)?[A-Z]{3,}[\s\-]+\d{1,6}\b
       | (?:\d{1,3}\.\s*)?(?:\([A-Za-z/]{1,8}\)\s*)?(?i:CLASSIFIED\s+BY)\b
@@ -50,6 +51,7 @@ _MARK = re.compile(
       | PAGE\s+\d{2}\s+[A-Z]
       | [A-Z][A-Z.'\-]*(?:\s[A-Z][A-Z.'\-]*){0,3}\s\d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}
       | ¶?\s*\d{1,3}\s?\.\s*\((?:U|C|S|SBU|TS|S/NF|C/NF|S//NF|C//NF|U//FOUO|SBU/NF)\)
+      | .*\s¶?\d{1,3}\.\s\s?\((?:U|C|S|SBU|TS|S/NF|C/NF|S//NF|C//NF|SBU/NF)\)\s  # flattened: `... 1. (C) The`
       | (?:.*\s)?\(?(?i:END\s+(?:OF\s+)?(?:SUMMARY|COMMENT|TEXT))\b(?!`)
       | Declassified/Released\s+US\s+Department\s+of\s+State
     )"""
