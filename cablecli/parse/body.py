@@ -44,7 +44,7 @@ _INLINE_RULE = re.compile(r"\s[-=_*]{4,}(?:\s|$)")
 HEADING_EDGE = _RULE_CHARS = " \t-=_*:."  # stripped from a heading line: `------- SUMMARY -------`
 # Lines that may follow the signature: banners, end-of-message marks, archive notes.
 _TRAILER = re.compile(
-    r"(?i)^(?:bt|nnnn|sipdis|[.>#*\-]+|gp-\d"
+    r"(?i)^(?:bt|nnnn|sipdis|[.>#*\-]+|gp-\d|end\s+(?:of\s+)?cable(?:\s+text)?"
     r"|declassified\s*/\s*released\b.*|(?:eo\s+)?systematic\s+review\b.*|review\s+\d{1,2}\s+[a-z]{3}\s+\d{2,4}"
     r"|\d{2,4}[a-z]+\d+\s*-\s*[a-z ]+"  # an archive line: `2004ROME01234 - UNCLASSIFIED`
     r")\s*$"
