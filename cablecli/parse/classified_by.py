@@ -304,7 +304,12 @@ def _tokens(who: str) -> list[tuple[str, int, int]]:
         tok, start = m.group(0), m.start()
         if "/" in tok and not tok.startswith("("):
             head, _, last = tok.rpartition("/")
-            if len(last) >= 3 and last[:1].isupper() and _is_name_shape(last) and not _is_title(last, True):
+            if (
+                len(last) >= 3
+                and last[:1].isupper()
+                and _is_name_shape(last)
+                and not _is_title(last, last != last.upper())
+            ):
                 out.append((head, start, start + len(head)))
                 out.append(("/", start + len(head), start + len(head) + 1))
                 out.append((last, start + len(head) + 1, m.end()))
@@ -451,6 +456,18 @@ def _name_and_title(who: str) -> tuple[str | None, str | None, str | None]:
     for k, (t, _, _) in enumerate(toks):
         if t in _PARTICLES and 0 < k < len(toks) - 1 and kinds[k - 1] == NAME and kinds[k + 1] == NAME:
             kinds[k] = NAME
+    # A post's name after a post's title is part of the title (`CG Istanbul Dale Roe`, `PO Adana Jo Yu`).
+    post = None
+    for k in range(1, len(toks) - 2):
+        if (
+            kinds[k] == NAME
+            and kinds[k - 1] == TITLE
+            and toks[k - 1][0].upper().strip(".") in _POST_TITLES
+            and kinds[k + 1] == NAME
+            and kinds[k + 2] in (NAME, INITIAL)
+            and toks[k][0].upper() in _post_names()
+        ):
+            kinds[k], post = TITLE, toks[k][0]
     runs = _runs(toks, kinds)
     if not runs:
         return None, who or None, None
@@ -466,6 +483,8 @@ def _name_and_title(who: str) -> tuple[str | None, str | None, str | None]:
         doubt = "more than one run of words looks like a name"
     if a is None:
         return None, who or None, None
+    if post and doubt is None:
+        doubt = f"took {post!r} as the post in the title, not a given name"
     start, end = toks[a][1], toks[b][2]
     name = who[start:end]
     name = re.sub(r"(?<![A-Za-z0-9])0\.", "O.", name)  # an initial typed as a zero
@@ -480,6 +499,25 @@ def _name_and_title(who: str) -> tuple[str | None, str | None, str | None]:
         after = who[end:].strip(" ,;:-/.")
         title = re.split(r"\s*[,;:]\s*|\s+-\s+", after)[0].strip(" .") if after else ""
     return name.strip() or None, title or None, doubt
+
+
+# Titles that a post's name may follow: `Consul General Istanbul`, `ConGen Adana`, `PO Chiang Mai`.
+_POST_TITLES = frozenset(
+    "CG CONGEN CONSUL GENERAL CONSUL-GENERAL PO DPO PRINCIPAL OFFICER PRT EMBASSY CONSULATE".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _post_names() -> frozenset[str]:
+    """One-word names of embassies' and consulates' cities, from the routing table (`ISTANBUL`)."""
+    from cablecli.reference.stations import routing_indicators
+
+    prefixes = ("AMEMBASSY ", "AMCONSUL ", "USMISSION ", "AMCONGEN ", "USINT ")
+    return frozenset(
+        name.split(" ", 1)[1]
+        for name in routing_indicators().values()
+        if name.startswith(prefixes) and name.count(" ") == 1
+    )
 
 
 def _capitals_names(toks: list[tuple[str, int, int]], kinds: list[str]) -> None:
