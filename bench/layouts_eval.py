@@ -38,7 +38,12 @@ def fold(s) -> str:
 
 def entries(xs) -> list:
     return [
-        (e.get("routing_indicator") or None, fold(e.get("name")), e.get("precedence") or None, e.get("serial") or None)
+        (
+            e.get("routing_indicator") or None,
+            fold(e.get("name")),
+            e.get("precedence") or None,
+            e.get("serial") or None,
+        )
         for e in xs or []
     ]
 
