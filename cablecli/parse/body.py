@@ -65,6 +65,10 @@ _CLOSING = re.compile(
     r"(?i)(?:\bend\s+(?:of\s+)?(?:comments?|text|summary|note|message)|\bminimize\s+considered|\bgp-\d)"
     r"[.)]*$"
 )
+# A closing phrase before the name on a line in capitals: `END COMMENT. DURAND`, `GP-3. DURAND`.
+_CLOSED_BY = re.compile(
+    r"^(?:END (?:OF )?(?:COMMENTS?|TEXT|SUMMARY|NOTE|MESSAGE)|MINIMIZE CONSIDERED|GP-\d)\.? "
+)
 _NOT_SIGNER_WORDS = frozenset(
     "THANKS REGARDS END NOTE BT OK YES NO NONE TEXT SIPDIS NNNN PAGE STATE ENDS FIN CHEERS BEST TBD UNQUOTE "
     "ENDIT".split()
@@ -153,7 +157,7 @@ def find_signers(lines: list[str], start: int) -> tuple[list[str], int | None, s
         not prev or prev.endswith((".", "!", "?", '"', ")")) or _is_address(prev) or _is_trailer(prev)
     ):
         s = s.upper()  # `Murray` alone after a blank line or a sentence, as some posts sign
-    if len(s) > 40 or not _SIGNER.match(s) or s in _NOT_SIGNERS:
+    if len(s) > 40 or not _SIGNER.match(s) or s in _NOT_SIGNERS or _CLOSED_BY.match(s) or _CLOSING.match(s):
         return _signer_after_text(lines[j].strip().rstrip(".#"), j)
     # A wrapped last line of an all-capitals paragraph is not a signature.
     if (
