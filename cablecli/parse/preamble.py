@@ -406,6 +406,10 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 close()  # a sentence in mixed case under a subject in capitals: the body
                 body_start = idx
                 break
+            if SUBJECT_STOP.match(" " + s):
+                close()  # `SENSITIVE BUT UNCLASSIFIED` on the line under the subject: handling
+                _add(p.handling, "SBU")
+                continue
             kept = stop_subject(s)
             buf.append(kept)
             if kept is not s:
