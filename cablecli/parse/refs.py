@@ -139,12 +139,12 @@ def cited_reference_id(text: str, citing_year: int | None) -> str | None:
     return found[0][2] if found else None
 
 
-# Labels: `A.`, `A)`, `A:`, `A.)`, `(A)`, `[A]`, `(1)`, `1.`, a bare `A` followed by a word; `D.01`
+# Labels: `A.`, `A.ROME`, `A)`, `A:`, `A.)`, `(A)`, `[A]`, `(1)`, `1.`, a bare `A` followed by a word; `D.01`
 # (the year glued to the label).
 _LABEL = re.compile(
     r"(?:^|(?<=[\s;,:¶]))"
     r"(?:\((?P<p>[A-Z]|\d{1,2})\)|\[(?P<b>[A-Z]|\d{1,2})\]"
-    r"|(?P<d>[A-Z])\s?[.):]\)?(?=\s|\d|\(|$)|(?P<n>\d{1,2})[.)](?=\s)"
+    r"|(?P<d>[A-Z])\s?[.):]\)?(?=\s|\d|\(|$|(?<=\.)[A-Z]{3})|(?P<n>\d{1,2})[.)](?=\s)"
     r"|(?P<e>[A-Z])(?=\s+(?:['’]?\d|[A-Z]{2})))"
 )
 _LEADING_REF = re.compile(r"^\s*(?:REF(?:S|\(S\)|TELS?|ERENCES?)?\b\s*:?\s*)+")
