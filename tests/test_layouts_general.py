@@ -135,3 +135,26 @@ def test_the_evaluator_reads_an_html_case_as_a_page():
     html = next(c for c in CASES if c["form"] == "html")
     items = list(read_stream(io.BufferedReader(io.BytesIO(html["input"].encode())), "x.html"))
     assert isinstance(items[0], CableText) and items[0].source.metadata
+
+
+@pytest.mark.parametrize(
+    ("last", "signers"),
+    [("END COMMENT. HOLLOWAY", ("HOLLOWAY",)), ("MINIMIZE CONSIDERED. HOLLOWAY", ("HOLLOWAY",)),
+     ("END OF TEXT.", ()), ("END OF MESSAGE", ()), ("END OF TEXT.\nHOLLOWAY", ("HOLLOWAY",))],
+)  # fmt: skip
+def test_a_closing_phrase_in_capitals_is_not_part_of_the_signature(last, signers):
+    assert parse_text(TAIL + last + "\n").signers == signers
+
+
+def test_a_handling_line_in_capitals_under_the_subject_ends_it():
+    c = parse_text(
+        "TAGS: ECON, UG\nSUBJECT: COFFEE EXPORTS RECOVER\nSENSITIVE BUT UNCLASSIFIED - NOT FOR INTERNET\n\n1. (SBU) X"
+    )
+    assert c.subject == "COFFEE EXPORTS RECOVER"
+    assert "SBU" in c.handling
+    assert [p.number for p in c.paragraphs] == [1]
+
+
+def test_a_ref_label_glued_to_the_office():
+    c = parse_text("R 010000Z JAN 08\n\nREF: A.KAMPALA 10 B.STATE 2020 C.KAMPALA 7\n")
+    assert [r.reference_id for r in c.references] == ["08KAMPALA10", "08STATE2020", "08KAMPALA7"]
