@@ -158,3 +158,13 @@ def test_a_handling_line_in_capitals_under_the_subject_ends_it():
 def test_a_ref_label_glued_to_the_office():
     c = parse_text("R 010000Z JAN 08\n\nREF: A.KAMPALA 10 B.STATE 2020 C.KAMPALA 7\n")
     assert [r.reference_id for r in c.references] == ["08KAMPALA10", "08STATE2020", "08KAMPALA7"]
+
+
+@pytest.mark.parametrize("keyword", ["TO", "INFO"])
+def test_an_addressee_list_after_a_merged_page_header_and_blank_lines(keyword):
+    head = "R 151515Z JUN 08\nFM SECSTATE WASHDC\n" + ("TO AMEMBASSY QUITO\n" if keyword == "INFO" else "")
+    c = parse_text(
+        head + f"{keyword}  PAGE 02        STATE  064646  151520Z\n\n\nAMEMBASSY LIMA\nAMEMBASSY BOGOTA\n"
+    )
+    got = c.to if keyword == "TO" else c.info
+    assert [a.name for a in got] == ["AMEMBASSY LIMA", "AMEMBASSY BOGOTA"]

@@ -292,6 +292,9 @@ def parse_header(lines: list[str]) -> Header:
             elif not u.startswith(("TO ", "INFO ")):
                 h.page_header = True
                 after_page = not seen_any or h.origin is None
+            if u.startswith(("TO ", "INFO ", "XMT")):
+                while i + 1 < n and not lines[i + 1].strip():
+                    i += 1  # blank lines under the merged page header: the list starts below them
         elif u.startswith("FM "):
             h.origin = " ".join(s[3:].split())
             current = None
