@@ -168,3 +168,13 @@ def test_an_addressee_list_after_a_merged_page_header_and_blank_lines(keyword):
     )
     got = c.to if keyword == "TO" else c.info
     assert [a.name for a in got] == ["AMEMBASSY LIMA", "AMEMBASSY BOGOTA"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("Classified By: Ambassador Joaquin Ibáñez for reasons 1.4 (b) and (d)", "Joaquin Ibáñez"),
+     ("CLASSIFIED BY: POLOFF MEHMET ÖZTÜRK, REASON 1.4 (D)", "MEHMET ÖZTÜRK"),
+     ("Classified By: Émile Durand, DCM, reasons 1.4 (b)", "Émile Durand")],
+)  # fmt: skip
+def test_a_name_with_accented_letters(line, name):
+    assert parse_classified_by(line).name == name

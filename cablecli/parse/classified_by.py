@@ -319,7 +319,12 @@ def _tokens(who: str) -> list[tuple[str, int, int]]:
 
 
 def _is_name_shape(tok: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z0][A-Za-z0'’\-]*[a-z0-9]?[A-Za-z0'’\-]*\.?|[A-Z]\.[A-Z][A-Za-z]+", tok))
+    # Latin letters with accents belong to names too (`Ibáñez`, `Kärkkäinen`, `ÖZTÜRK`).
+    return bool(
+        re.fullmatch(
+            r"[A-Z0À-Ö][A-Za-z0À-ÖØ-öø-ÿ'’\-]*[a-z0-9]?[A-Za-z0À-ÖØ-öø-ÿ'’\-]*\.?|[A-Z]\.[A-Z][A-Za-z]+", tok
+        )
+    )
 
 
 @lru_cache(maxsize=8192)
