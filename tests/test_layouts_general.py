@@ -178,3 +178,10 @@ def test_an_addressee_list_after_a_merged_page_header_and_blank_lines(keyword):
 )  # fmt: skip
 def test_a_name_with_accented_letters(line, name):
     assert parse_classified_by(line).name == name
+
+
+def test_a_paragraph_opened_by_a_portion_marking_makes_a_fragment_a_cable():
+    c = parse_text("(SBU) The Embassy will follow the hearing.\n\nLindqvist\n\nUNCLASSIFIED\n")
+    assert looks_like_cable("(SBU) The Embassy will follow the hearing.\n\nLindqvist\n\nUNCLASSIFIED\n")
+    assert c.signers == ("LINDQVIST",)
+    assert not looks_like_cable("Licence\n\n(C) Copyright 2024 the authors.\nAll rights reserved.\n")

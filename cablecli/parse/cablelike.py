@@ -9,7 +9,8 @@ A text is a cable when one of its lines is a mark that only cables carry (outsid
 block): the `VZCZC` start line or a date-time group, `FM`/`TO` lines, a classification line with
 its office and serial (`C O N F I D E N T I A L BAKU 000187`), an `E.O. 12958` line, `TAGS`,
 `REF`, `Classified By`, `SIPDIS`, a page header (`ROME 00001234  002 OF 003`), a numbered paragraph
-with a portion marking (`1. (C) ...`), `End Summary` or `End Comment`, a State Department release
+with a portion marking (`1. (C) ...`, also flattened into a line), a paragraph opened by a marking
+other than a bare letter (`(SBU) Post will ...`), `End Summary` or `End Comment`, a State Department release
 stamp; or a classification banner together with a `SUBJECT` line. Failing those, a text that ends
 with a signature (a name in capitals on its last line, `LAINGEN`) and reads like a telegram (no
 Markdown headings or code blocks, no tab-separated columns) is a cable too: the last lines of a
@@ -52,6 +53,7 @@ _MARK = re.compile(
       | [A-Z][A-Z.'\-]*(?:\s[A-Z][A-Z.'\-]*){0,3}\s\d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}
       | ¶?\s*\d{1,3}\s?\.\s*\((?:U|C|S|SBU|TS|S/NF|C/NF|S//NF|C//NF|U//FOUO|SBU/NF)\)
       | .*\s¶?\d{1,3}\.\s\s?\((?:U|C|S|SBU|TS|S/NF|C/NF|S//NF|C//NF|SBU/NF)\)\s  # flattened: `... 1. (C) The`
+      | \((?:SBU|U|S/NF|C/NF|S//NF|C//NF|SBU/NF|U//FOUO)\)\s+[A-Z][a-z]                # (SBU) Post will ...
       | (?:.*\s)?\(?(?i:END\s+(?:OF\s+)?(?:SUMMARY|COMMENT|TEXT))\b(?!`)
       | Declassified/Released\s+US\s+Department\s+of\s+State
     )"""
