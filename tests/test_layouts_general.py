@@ -185,3 +185,8 @@ def test_a_paragraph_opened_by_a_portion_marking_makes_a_fragment_a_cable():
     assert looks_like_cable("(SBU) The Embassy will follow the hearing.\n\nLindqvist\n\nUNCLASSIFIED\n")
     assert c.signers == ("LINDQVIST",)
     assert not looks_like_cable("Licence\n\n(C) Copyright 2024 the authors.\nAll rights reserved.\n")
+
+
+def test_a_ref_year_in_four_digits_after_the_serial():
+    c = parse_text("R 010000Z JAN 09\n\nREF: A. HARARE 1020 (2008) B. HARARE 33 (08) C. HARARE 41\n")
+    assert [r.reference_id for r in c.references] == ["08HARARE1020", "08HARARE33", "09HARARE41"]

@@ -22,7 +22,7 @@ _CITATION = re.compile(
     r"(?:(?P<pre>(?:19|20)\d\d|['’]?\d\d|\(\d\d\))[\s-]*)?"
     r"(?P<office>[A-Z][A-Z'’.&-]*[A-Z]\.?(?:\s+[A-Z][A-Z'’.&-]*[A-Z]\.?){0,5})"
     r"\s*[:-]?\s*(?P<serial>\d{1,7})"
-    r"(?:\s*\((?P<post>\d\d)\))?"
+    r"(?:\s*\((?P<post>(?:19|20)\d\d|\d\d)\))?"
     r"(?![\w/%]|[.:,\-]\d|\s*Z\b)"
 )
 # More serials of the same office: `BRASILIA 2799 AND 2764`, `STATE 12, 34`.
