@@ -245,11 +245,13 @@ def parse_command(
 
     from cablecli.inputs import InputError
     from cablecli.model import FIELDS
+    from cablecli.parse import BODY_FIELDS
     from cablecli.parse.pool import parse_stream
     from cablecli.render.records import WRITERS
 
     run = Run()
     selected = parse_fields(fields)
+    body = not selected or not BODY_FIELDS.isdisjoint(selected)  # walk the body only when shown
     columns = selected or [f for f in FIELDS if not (no_body and f == "body")]
     if db is not None:
         raise typer.Exit(parse_from_index(db, paths, fmt, selected, no_body, columns, output_path, color))
@@ -259,7 +261,7 @@ def parse_command(
             from cablecli.render.console import make_console, record_table, use_color
 
             rows = []
-            for item in parse_stream(items, jobs, transform):
+            for item in parse_stream(items, jobs, transform, body):
                 if isinstance(item, InputError):
                     run.error(str(item))
                 else:
@@ -272,7 +274,7 @@ def parse_command(
             formatted = partial(
                 _formatted_record, fields=selected, no_body=no_body, fmt=fmt.value, columns=columns
             )
-            for item in parse_stream(items, jobs, formatted):
+            for item in parse_stream(items, jobs, formatted, body):
                 if isinstance(item, InputError):
                     run.error(str(item))
                 else:
@@ -720,7 +722,7 @@ def tags_command(
     run = Run()
     transform = partial(cable_tags, kinds=wanted)
     with reading(args or [], input_format, run) as items, output(output_path) as out:
-        cables = _cables(parse_stream(items, jobs, transform), run)
+        cables = _cables(parse_stream(items, jobs, transform, body=False), run)
         if count:
             tally = TagTally()
             for item in cables:
@@ -794,7 +796,7 @@ def addressees_command(
     stations = StationNames()
     table = fmt is RowFormat.table
     with reading(paths or [], input_format, run) as items, output(output_path) as out:
-        cables = _cables(parse_stream(items, jobs, cable_addressees), run)
+        cables = _cables(parse_stream(items, jobs, cable_addressees, body=False), run)
         if count:
             tally = AddresseeTally(wanted)
             for item in cables:
