@@ -553,6 +553,10 @@ def show_command(
             if isinstance(item, InputError):
                 run.error(str(item))
                 continue
+            if wanted is not None:  # the id first, without the body walk; the body for the match only
+                found = parse_text(item.text, item.source, body=False)
+                if (found.reference_id or "").upper() != wanted:
+                    continue
             cable = parse_text(item.text, item.source)
             if wanted is None or (cable.reference_id or "").upper() == wanted:
                 yield cable
