@@ -53,13 +53,18 @@ FLAT_PAGE_HEADER = re.compile(
 _RULE_LINE = re.compile(r"^[-=_*~. ]{3,}$")
 
 
-_KEYWORD_HINTS = ("REF", "SUBJ", "TAG", "CLASSIF", "E.O", "EO", "E. O")
+# Where a field keyword may start: every cut of FIELD_SPLIT (and SUBJECT_FIELD_SPLIT) looks ahead
+# at one of these. A cut at the very start of a line only drops leading blanks, so a line with no
+# keyword after its first character is one field: the costly split is run on the others only.
+_KEYWORD_AHEAD = re.compile(
+    r"(?i:E\.\s?O|EO\s*:?\s*1\d{4}|TAGS?\s*:|SUBJ(?:ECT)?\s*:|REF(?:S|\(S\)|TELS?|ERENCES?)?\s*:"
+    r"|CLASSIFI?ED\s+BY)|TAGS?\s+[A-Za-z]{2,6}\b"
+)
 
 
 def split_fields(s: str, loose: bool = True) -> list[str]:
     """`SUBJECT: TALKS WITH EGYPTREF: CAIRO 123` -> [`SUBJECT: TALKS WITH EGYPT`, `REF: CAIRO 123`]."""
-    u = s.upper()
-    if not any(k in u for k in _KEYWORD_HINTS):
+    if _KEYWORD_AHEAD.search(s, 1) is None:
         return [s.strip()] if s.strip() else []
     pieces = (FIELD_SPLIT if loose else SUBJECT_FIELD_SPLIT).split(s)
     return [p.strip() for p in pieces if p and p.strip()]
