@@ -1,5 +1,6 @@
-"""split_fields skips the field splitter on lines with no keyword after their first character:
-the result must be the splitter's own on every line, keyword-laden or not."""
+"""split_fields skips the field splitter on lines with no keyword after their first character, and
+strip_page_headers the page-header expression on text without `PAGE` or `OF` and eight digits:
+the results must be those of the full expressions, on every line."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cablecli.parse.fields import FIELD_SPLIT, SUBJECT_FIELD_SPLIT, split_fields
+from cablecli.parse.fields import (
+    FIELD_SPLIT,
+    FLAT_PAGE_HEADER,
+    SUBJECT_FIELD_SPLIT,
+    cut_tags_text,
+    split_fields,
+    strip_page_headers,
+)
 
 PIECES = [
     "TAGS:", "TAGS", "TAG ", "Tags:", "SUBJECT:", "SUBJ:", "Subject :", "REF:", "REFS:", "REF(S):",
@@ -48,3 +56,18 @@ def test_split_fields_is_the_splitter(parts, loose):
 @pytest.mark.parametrize("loose", [True, False])
 def test_split_fields_on_written_lines(line, loose):
     assert split_fields(line, loose) == _reference(line, loose)
+
+
+HEADER_PIECES = [
+    "PAGE 02", "PAGE 2 OF 4", "ROME 01059", "01 OF 04", "281501Z", "UNCLASSIFIED ", "S E C R E T ",
+    "OTTAWA", "00000918", "001.2 OF 003", "NEW DELHI", "OF", "PAGES", "page 02", "12345678", "OFFICE",
+    "SUBJECT", " ", "  ", "\n", "-", "'", "0", "12",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(HEADER_PIECES), max_size=12))
+def test_strip_page_headers_is_the_expression(parts):
+    s = "".join(parts)
+    assert strip_page_headers(s) == FLAT_PAGE_HEADER.sub(" ", s)
+    assert cut_tags_text(s) == (s[: m.start()] if (m := FLAT_PAGE_HEADER.search(s.upper())) else s)
