@@ -3,8 +3,12 @@ exactly as the full parse gives it, on the fixtures (real cables, PlusD pages) a
 
 from __future__ import annotations
 
-import pytest
+import json
 
+import pytest
+from typer.testing import CliRunner
+
+from cablecli.cli import app
 from cablecli.inputs import CableText, iter_texts
 from cablecli.model import FIELDS
 from cablecli.parse import BODY_FIELDS, parse_text
@@ -53,3 +57,16 @@ def test_lean_parse_skips_the_body():
     assert full.paragraphs and full.body and full.signers
     assert lean.paragraphs == () and lean.body is None and lean.signers == ()
     assert (lean.reference_id, lean.subject, lean.tags) == (full.reference_id, full.subject, full.tags)
+
+
+@pytest.mark.parametrize(
+    "fields", ["reference_id,tags,subject", "reference_id,paragraphs", "signers", "body"]
+)
+def test_parse_fields_give_what_the_full_record_holds(fields):
+    path = FIXTURES / "08BAKU187.txt"
+    result = CliRunner().invoke(app, ["parse", str(path), "-f", "jsonl", "--fields", fields])
+    assert result.exit_code == 0, result.output
+    full = parse_text(path.read_text(), None).to_dict()
+    got = json.loads(result.stdout)
+    assert got == {k: full[k] for k in fields.split(",")}
+    assert all(got[k] for k in got)  # the body fields asked for are filled
