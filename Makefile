@@ -23,9 +23,11 @@ lint: $(BIN)/python
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The speed table first (each figure beside its target); BENCH_SIZE=small runs it alone, quickly.
+BENCH_SIZE ?= full
 bench: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
-	$(BIN)/python bench/run.py
+	BENCH_SIZE=$(BENCH_SIZE) $(BIN)/python bench/run.py
 
 # The property tests of tests/test_fuzz.py with many examples (FUZZ=N per property); prints inputs tried.
 FUZZ ?= 20000

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
+# `make bench BENCH_SIZE=small` (or the environment variable) runs the speed table alone, quickly.
+SMALL = [["bench_targets.py", "--size", "small"]]
 BENCHMARKS = [
+    ["bench_targets.py"],
     ["bench_parse.py", "--count", "20000", "--big", "100000"],
     ["accuracy.py", "html"],
     ["accuracy.py", "generated", "2000"],
@@ -22,7 +26,8 @@ BENCHMARKS = [
 
 def main() -> int:
     status = 0
-    for script, *args in BENCHMARKS:
+    benchmarks = SMALL if os.environ.get("BENCH_SIZE") == "small" else BENCHMARKS
+    for script, *args in benchmarks:
         if not (HERE / script).is_file():
             continue
         print(f"\n== {script} {' '.join(args)}", flush=True)

@@ -342,11 +342,13 @@ def parse_command(
 
     from cablecli.inputs import InputError
     from cablecli.model import FIELDS
+    from cablecli.parse import BODY_FIELDS
     from cablecli.parse.pool import parse_stream
     from cablecli.render.records import WRITERS
 
     run = Run()
     selected = parse_fields(fields)
+    body = not selected or not BODY_FIELDS.isdisjoint(selected)  # walk the body only when shown
     columns = selected or [f for f in FIELDS if not (no_body and f == "body")]
     db = db_default(db, paths)
     if fmt is ParseFormat.parquet:
@@ -363,7 +365,7 @@ def parse_command(
             from cablecli.render.console import make_console, record_table, use_color
 
             rows = []
-            for item in parse_stream(items, jobs, transform):
+            for item in parse_stream(items, jobs, transform, body):
                 if isinstance(item, InputError):
                     run.error(item)
                 else:
@@ -376,7 +378,7 @@ def parse_command(
             formatted = partial(
                 _formatted_record, fields=selected, no_body=no_body, fmt=fmt.value, columns=columns
             )
-            for item in parse_stream(items, jobs, formatted):
+            for item in parse_stream(items, jobs, formatted, body):
                 if isinstance(item, InputError):
                     run.error(item)
                 else:
@@ -734,6 +736,10 @@ def show_command(
                 continue
             if test is not None and not test[1].search(item.text):
                 continue  # cannot be one of the cables asked for: not parsed
+            if wanted is not None:  # the id first, without the body walk; the body for the match only
+                found = parse_text(item.text, item.source, body=False)
+                if (found.reference_id or "").upper() not in missing:
+                    continue
             cable = parse_text(item.text, item.source)
             ref = (cable.reference_id or "").upper()
             if wanted is None or ref in missing:
@@ -934,7 +940,7 @@ def tags_command(
     run = Run()
     transform = partial(cable_tags, kinds=wanted)
     with reading(args or [], input_format, run) as items, output(output_path) as out:
-        cables = _cables(parse_stream(items, jobs, transform), run)
+        cables = _cables(parse_stream(items, jobs, transform, body=False), run)
         if count:
             tally = TagTally()
             for item in cables:
@@ -1008,7 +1014,7 @@ def addressees_command(
     stations = StationNames()
     table = fmt is RowFormat.table
     with reading(paths or [], input_format, run) as items, output(output_path) as out:
-        cables = _cables(parse_stream(items, jobs, cable_addressees), run)
+        cables = _cables(parse_stream(items, jobs, cable_addressees, body=False), run)
         if count:
             tally = AddresseeTally(wanted)
             for item in cables:

@@ -13,14 +13,20 @@ from cablecli.parse.archive import (
     split_run_on_signer,
     trailer_start,
 )
-from cablecli.parse.body import parse_body
+from cablecli.parse.body import Body, parse_body
 from cablecli.parse.cablelike import cover_end, looks_like_cable
 from cablecli.parse.classified_by import classified_by_in_body, read_classified_by
 from cablecli.parse.header import parse_header
 from cablecli.parse.ids import canonical_office, full_year, make_reference_id
 from cablecli.parse.preamble import LEVELS, parse_preamble, parse_references
 
-__all__ = ["looks_like_cable", "parse_text"]
+__all__ = ["BODY_FIELDS", "BODY_PROBLEMS", "looks_like_cable", "parse_text"]
+
+# The record fields read from the body's lines: a caller that needs none of them can pass
+# `body=False` to parse_text and skip the body walk (the other fields come out the same).
+BODY_FIELDS = frozenset({"summary", "comment", "paragraphs", "signers", "body"})
+# The problem codes that only the body walk finds.
+BODY_PROBLEMS = frozenset({"unmarked-summary", "unmarked-comment"})
 
 _SECURITY_LEVELS = {
     "UUUUU": "UNCLASSIFIED",
@@ -31,13 +37,19 @@ _SECURITY_LEVELS = {
 _META_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})")
 _REDACTED = re.compile(r"^X{4,}$")
 _CSV_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})")
+_NO_BODY = Body()
 
 
-def parse_text(text: str, source: Source | None = None) -> Cable:
-    """Parse one cable's text into a record. Any text is accepted; nothing raises."""
+def parse_text(text: str, source: Source | None = None, *, body: bool = True) -> Cable:
+    """Parse one cable's text into a record. Any text is accepted; nothing raises.
+
+    With `body=False` the body is not walked: the fields of BODY_FIELDS are left empty, and
+    `problems` lacks those the body walk finds (BODY_PROBLEMS); every other field is what the full
+    parse gives.
+    """
     source = source or Source()
     try:
-        return _parse(text, source)
+        return _parse(text, source, body)
     except Exception as exc:  # a parser bug must not take down a run over a corpus
         return Cable(
             source=source,
@@ -47,7 +59,7 @@ def parse_text(text: str, source: Source | None = None) -> Cable:
         )
 
 
-def _parse(text: str, source: Source) -> Cable:
+def _parse(text: str, source: Source, want_body: bool = True) -> Cable:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
@@ -60,11 +72,14 @@ def _parse(text: str, source: Source) -> Cable:
     problems.extend(h.problems)
     p = parse_preamble(lines, h.end)
     problems.extend(p.problems)
-    # An archive printout ends with a trailer (banner, `NNN`, the archive's notes): not the body.
-    body_end = trailer_start(lines, p.end)
-    body_lines = split_run_on_signer(lines[:body_end], body_end, p.end)
-    b = parse_body(body_lines, p.end)
-    problems.extend(b.problems)
+    if want_body:
+        # An archive printout ends with a trailer (banner, `NNN`, the archive's notes): not the body.
+        body_end = trailer_start(lines, p.end)
+        body_lines = split_run_on_signer(lines[:body_end], body_end, p.end)
+        b = parse_body(body_lines, p.end)
+        problems.extend(b.problems)
+    else:
+        body_end, b = p.end, _NO_BODY
 
     cl = p.classification_line
     classification = cl.classification if cl else None
@@ -127,7 +142,9 @@ def _parse(text: str, source: Source) -> Cable:
         if doubt:
             problems.append(Problem("classified-by-unsure", f"Classified By: {doubt}"))
 
-    if h.page_header or h.office_distribution or (meta and is_plusd(meta)):
+    if not want_body:
+        body = None
+    elif h.page_header or h.office_distribution or (meta and is_plusd(meta)):
         body = clean_body(lines[p.end : body_end])  # an archive printout: page breaks are not text
     else:
         body = "\n".join(lines[p.end : body_end]).strip("\n") or None

@@ -51,15 +51,31 @@ FLAT_PAGE_HEADER = re.compile(
     r"|\b[A-Z][A-Z'\-]*(?:\s[A-Z][A-Z'\-]*){0,3}\s+\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b"
 )
 _RULE_LINE = re.compile(r"^[-=_*~. ]{3,}$")
+_EIGHT_DIGITS = re.compile(r"\d{8}")
 
 
-_KEYWORD_HINTS = ("REF", "SUBJ", "TAG", "CLASSIF", "E.O", "EO", "E. O")
+def _may_hold_page_header(text: str) -> bool:
+    """False when FLAT_PAGE_HEADER cannot match: its forms need `PAGE`, or `OF` and eight digits."""
+    return "PAGE" in text or ("OF" in text and _EIGHT_DIGITS.search(text) is not None)
+
+
+def strip_page_headers(text: str, repl: str = " ") -> str:
+    """`FLAT_PAGE_HEADER.sub(repl, text)`, the costly expression run only where it can match."""
+    return FLAT_PAGE_HEADER.sub(repl, text) if _may_hold_page_header(text) else text
+
+
+# Where a field keyword may start: every cut of FIELD_SPLIT (and SUBJECT_FIELD_SPLIT) looks ahead
+# at one of these. A cut at the very start of a line only drops leading blanks, so a line with no
+# keyword after its first character is one field: the costly split is run on the others only.
+_KEYWORD_AHEAD = re.compile(
+    r"(?i:E\.\s?O|EO\s*:?\s*1\d{4}|TAGS?\s*:|SUBJ(?:ECT)?\s*:|REF(?:S|\(S\)|TELS?|ERENCES?)?\s*:"
+    r"|CLASSIFI?ED\s+BY)|TAGS?\s+[A-Za-z]{2,6}\b"
+)
 
 
 def split_fields(s: str, loose: bool = True) -> list[str]:
     """`SUBJECT: TALKS WITH EGYPTREF: CAIRO 123` -> [`SUBJECT: TALKS WITH EGYPT`, `REF: CAIRO 123`]."""
-    u = s.upper()
-    if not any(k in u for k in _KEYWORD_HINTS):
+    if _KEYWORD_AHEAD.search(s, 1) is None:
         return [s.strip()] if s.strip() else []
     pieces = (FIELD_SPLIT if loose else SUBJECT_FIELD_SPLIT).split(s)
     return [p.strip() for p in pieces if p and p.strip()]
@@ -124,7 +140,8 @@ def _is_phrase_word(word: str) -> bool:
 
 def cut_tags_text(raw: str) -> str:
     """The TAGS text up to a page header flattened into it."""
-    m = FLAT_PAGE_HEADER.search(raw.upper())
+    u = raw.upper()
+    m = FLAT_PAGE_HEADER.search(u) if _may_hold_page_header(u) else None
     return raw[: m.start()] if m else raw
 
 

@@ -22,11 +22,12 @@ def _identity(cable: Cable) -> Cable:
 class _Work:
     """Picklable worker callable: parse, then transform (e.g. to a dict or a line of output)."""
 
-    def __init__(self, transform: Callable[[Cable], Any]) -> None:
+    def __init__(self, transform: Callable[[Cable], Any], body: bool = True) -> None:
         self.transform = transform
+        self.body = body
 
     def __call__(self, item: CableText) -> Any:
-        return self.transform(parse_text(item.text, item.source))
+        return self.transform(parse_text(item.text, item.source, body=self.body))
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -38,13 +39,15 @@ def parse_stream(
     items: Iterable[CableText | InputError],
     jobs: int = 1,
     transform: Callable[[Cable], Any] = _identity,
+    body: bool = True,
 ) -> Iterator[Any | InputError]:
     """Yield `transform(parse_text(text))` for each text and each InputError as it comes, in order.
 
+    `body=False` skips the body walk (see parse_text) for a transform that reads no body field.
     With `jobs` > 1 the parsing and the transform run in worker processes (the transform must then
     be picklable: a module-level function or a functools.partial of one).
     """
-    work = _Work(transform)
+    work = _Work(transform, body)
     jobs = resolve_jobs(jobs)
     if jobs == 1:
         for item in items:

@@ -20,6 +20,7 @@ from cablecli.parse.fields import (
     mostly_lower,
     mostly_upper,
     split_fields,
+    strip_page_headers,
 )
 from cablecli.parse.fields import parse_tags as parse_tags
 from cablecli.parse.ids import parse_decl_date
@@ -243,7 +244,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
     def close() -> None:
         nonlocal block, buf
         if block == "subject":
-            text = " ".join(FLAT_PAGE_HEADER.sub(" ", join_wrapped(buf)).split())
+            text = " ".join(strip_page_headers(join_wrapped(buf)).split())
             text = _TRAILING_RULE.sub("", text)  # `WEEKLY NOTES ----------`
             text = _INNER_RULE.split(text, maxsplit=1)[0]  # flattened: `PORT STRIKE ENDS ------ 1. (U) ...`
             p.subject = text or p.subject

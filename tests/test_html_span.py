@@ -1,0 +1,93 @@
+"""A Cablegate page is read from the span that holds its table and `<pre>` blocks when the rest of
+the page provably holds nothing the reader takes; the result is always the whole-page walk's."""
+
+from __future__ import annotations
+
+import pytest
+
+from cablecli.inputs import html
+from cablecli.inputs.text import decode
+from tests.conftest import FIXTURES, generate
+
+TABLE = (
+    "<table class='cable'><tr><th>Reference ID</th><th>Created</th><th>Origin</th></tr>"
+    "<tr><td><a href='#'>99ATLANTIS12</a></td><td>1999-01-02 03:04</td><td>Embassy Atlantis</td></tr></table>"
+)
+PRES = "<pre>UNCLAS ATLANTIS 000012&#x000A;&#x000A;SUBJECT: A TEST</pre>\n<pre>1. Text &amp; more.</pre>"
+
+
+def _whole(page: str):
+    reader = html._CablePage()
+    reader.feed(page)
+    reader.close()
+    return reader.result()
+
+
+def _page(before: str = "", after: str = "") -> str:
+    nav = "".join(f"<li><a href='/tag/T{i}.html' title='a > b'>T{i}</a></li>\n" for i in range(300))
+    return (
+        "<?xml version='1.0' encoding='utf-8' ?>\n<!DOCTYPE html><html><head><title>99ATLANTIS12</title>"
+        f"</head><body><ul>{nav}</ul>{before}{TABLE}\n{PRES}{after}<p>footer</p></body></html>"
+    )
+
+
+def test_span_of_a_plain_page_is_read_alone():
+    page = _page()
+    span = html._cable_span(page)
+    assert span is not None and page[span[0] :].startswith("<table") and page[: span[1]].endswith("</pre>")
+    text, metadata = html._read_page(page)
+    assert (text, metadata) == _whole(page)
+    assert text == "UNCLAS ATLANTIS 000012\n\nSUBJECT: A TEST\n\n1. Text & more."
+    assert metadata == {
+        "reference_id": "99ATLANTIS12",
+        "created": "1999-01-02 03:04",
+        "origin": "Embassy Atlantis",
+    }
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ("<!-- <pre>hidden</pre> -->", ""),  # a comment could hide a block
+        ("<script>var s = '<table>';</script>", ""),  # raw text before the table
+        ("<title>unclosed", ""),
+        ("<a title='x <table class=cable>'>", ""),  # the first `<table` is inside an attribute
+        ("", "<pre>a block never closed"),  # an element left open after the span
+        ("", "<table class='cable'><tr><td>x"),
+        ("<div class='s_key'>From:</div><div class='s_val'>X</div>", ""),  # a PlusD page
+        ("", "<script>document.write('</pre>')</script>"),
+    ],
+)
+def test_pages_the_span_cannot_prove_are_walked_whole(before, after):
+    page = _page(before, after)
+    assert html._cable_span(page) is None
+    assert html._read_page(page) == _whole(page)
+
+
+def test_an_unfinished_tag_before_the_span_forces_the_whole_walk():
+    assert html._cable_span("<p><a href='x" + TABLE + PRES + "'>") is None
+    assert html._cable_span('<p><a title="a>b ' + TABLE + PRES + '">') is None
+
+
+def _fixture_pages():
+    return sorted(FIXTURES.rglob("*.html"))
+
+
+@pytest.mark.parametrize("path", _fixture_pages(), ids=lambda p: p.name)
+def test_fixture_pages_read_as_the_whole_walk(path):
+    page = decode(path.read_bytes())
+    assert html._read_page(page) == _whole(page)
+
+
+def test_real_cablegate_pages_take_the_span():
+    taken = [p for p in _fixture_pages() if html._cable_span(decode(p.read_bytes())) is not None]
+    assert len(taken) >= 4
+
+
+def test_generated_pages_read_as_the_whole_walk(tmp_path):
+    where = generate(tmp_path, count=150, seed="span", fmt="html", messy=0.3)
+    pages = sorted(where.rglob("*.html"))
+    assert len(pages) == 150
+    for path in pages:
+        page = decode(path.read_bytes())
+        assert html._read_page(page) == _whole(page), path.name
