@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,12 +64,39 @@ InputFormatOpt = Annotated[
     InputFormat | None,
     typer.Option("--input-format", help="Read every input as this form instead of detecting it."),
 ]
+
+
+def _cap_jobs(value: int) -> int:
+    from cablecli.parse.pool import max_jobs
+
+    most = max_jobs()
+    if value > most:
+        sys.stderr.write(f"cablecli: -j {value}: using {most} worker processes (at most 4 per core)\n")
+        return most
+    return value
+
+
 JobsOpt = Annotated[
-    int, typer.Option("--jobs", "-j", min=0, help="Worker processes for parsing; 0 means one per core.")
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        callback=_cap_jobs,
+        help="Worker processes for parsing; 0 means one per core, at most 4 per core.",
+    ),
 ]
 OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to FILE (atomically: a temporary file renamed at the end)."),
+]
+FollowOpt = Annotated[
+    bool,
+    typer.Option(
+        "--follow",
+        "-L",
+        help="Follow symbolic links inside walked directories (skipped by default, as ripgrep does).",
+    ),
 ]
 ColorOpt = Annotated[
     Color, typer.Option("--color", help="Colour: auto (a terminal, and NO_COLOR unset), always or never.")
@@ -115,28 +141,45 @@ def _one_line(message: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in " ".join(str(message).split()))
 
 
-def input_size(paths: list[str]) -> int | None:
+def input_size(paths: list[str], follow: bool = False) -> int | None:
     """Total size of the regular files among `paths` (walking directories), for a progress bar."""
+    from cablecli.inputs.walk import STDIN, expand_paths
+
     total = 0
-    for p in paths:
-        if p == "-":
+    for p in expand_paths(paths or [STDIN], follow):
+        if p == STDIN:
             return None
-        try:
-            if os.path.isdir(p):
-                for root, dirs, files in os.walk(p):
-                    dirs[:] = [d for d in dirs if not d.startswith(".")]
-                    total += sum(
-                        os.path.getsize(os.path.join(root, f)) for f in files if not f.startswith(".")
-                    )
-            else:
+        if isinstance(p, str):
+            try:
                 total += os.path.getsize(p)
-        except OSError:
-            continue
+            except OSError:
+                continue
     return total
 
 
+class _Skipped:
+    """The files a walk leaves out: `extra` (an index's own files) and the output being written."""
+
+    def __init__(self, extra: Iterable[str] = ()) -> None:
+        self.extra = frozenset(extra)
+        self.outputs: frozenset[str] | None = None
+
+    def __contains__(self, path: object) -> bool:
+        if self.outputs is None:  # the output is open by the time the walk starts
+            from cablecli.outfile import output_paths
+
+            self.outputs = output_paths()
+        return path in self.extra or path in self.outputs
+
+
 @contextmanager
-def reading(paths: list[str], input_format: InputFormat | None, run: Run) -> Iterator[Iterator[Any]]:
+def reading(
+    paths: list[str],
+    input_format: InputFormat | None,
+    run: Run,
+    follow: bool = False,
+    skip: Iterable[str] = (),
+) -> Iterator[Iterator[Any]]:
     """The cable texts of `paths` as a stream, with a progress bar on a terminal's stderr.
 
     InputErrors stay in the stream (so that parallel parsing keeps them in place); callers pass
@@ -146,47 +189,24 @@ def reading(paths: list[str], input_format: InputFormat | None, run: Run) -> Ite
     from cablecli.render.progress import progress
 
     show = sys.stderr.isatty() and not os.environ.get("CABLECLI_NO_PROGRESS")
-    total = input_size(paths) if show else None
+    total = input_size(paths, follow) if show else None
+    form = input_format.value if input_format else None
     with progress(total, show and bool(total and total > 8 * 1024 * 1024)) as advance:
-        yield iter_texts(paths, input_format.value if input_format else None, on_bytes=advance)
+        yield iter_texts(paths, form, on_bytes=advance, follow=follow, skip=_Skipped(skip))
 
 
 @contextmanager
 def output(path: Path | None) -> Iterator[TextIO]:
-    """stdout, or FILE written to a temporary file beside it and renamed into place on success.
+    """stdout, or FILE: see cablecli.outfile (atomic replace of a regular file, devices in place)."""
+    from cablecli.outfile import open_output
 
-    A file name that is not valid UTF-8 reaches us with its odd bytes as lone surrogates; they
-    are written back as the same bytes (as ls and find do) rather than failing the run.
-    """
-    if path is None:
-        reconfigure = getattr(sys.stdout, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="surrogateescape")
-        yield sys.stdout
-        return
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as handle:
-            yield handle
-        os.replace(tmp, path)
-    except BaseException:
-        with _suppress_oserror():
-            os.unlink(tmp)
-        raise
-
-
-@contextmanager
-def _suppress_oserror() -> Iterator[None]:
-    try:
-        yield
-    except OSError:
-        pass
+    with open_output(path) as out:
+        yield out
 
 
 def fail(message: str) -> None:
     """A usage error: one line on stderr, exit status 2."""
-    sys.stderr.write(f"cablecli: {message}\n")
+    sys.stderr.write(f"cablecli: {_one_line(message)}\n")
     raise typer.Exit(int(ExitCode.ERROR))
 
 
@@ -227,6 +247,7 @@ def parse_command(
     no_body: Annotated[bool, typer.Option("--no-body", help="Leave out the body text.")] = False,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
     db: DbOpt = None,
@@ -254,7 +275,7 @@ def parse_command(
     if db is not None:
         raise typer.Exit(parse_from_index(db, paths, fmt, selected, no_body, columns, output_path, color))
     transform = partial(_record_for_output, fields=selected, no_body=no_body)
-    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+    with reading(paths or [], input_format, run, follow) as items, output(output_path) as out:
         if fmt is ParseFormat.table:
             from cablecli.render.console import make_console, record_table, use_color
 
@@ -306,16 +327,17 @@ class GrepField(enum.StrEnum):
 
 @contextmanager
 def _candidate_texts(
-    paths: list[str], input_format: InputFormat | None, needle: Any
+    paths: list[str], input_format: InputFormat | None, needle: Any, follow: bool = False
 ) -> Iterator[Iterator[Any]]:
     """As `reading`, but files whose raw bytes cannot hold `needle` are skipped unread."""
     from cablecli.inputs.scan import iter_candidates
     from cablecli.render.progress import progress
 
     show = sys.stderr.isatty() and not os.environ.get("CABLECLI_NO_PROGRESS")
-    total = input_size(paths) if show else None
+    total = input_size(paths, follow) if show else None
+    form = input_format.value if input_format else None
     with progress(total, show and bool(total and total > 8 * 1024 * 1024)) as advance:
-        yield iter_candidates(paths, needle, input_format.value if input_format else None, on_bytes=advance)
+        yield iter_candidates(paths, needle, form, on_bytes=advance, follow=follow, skip=_Skipped())
 
 
 def _grep_date(value: str | None, option: str, end: bool = False) -> Any:
@@ -380,6 +402,7 @@ def grep_command(
     fmt: Annotated[GrepFormat, typer.Option("--format", "-f", help="Output format.")] = GrepFormat.text,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
     db: DbOpt = None,
@@ -472,7 +495,7 @@ def grep_command(
         )
     run = Run()
     with (
-        _candidate_texts(paths or [], input_format, matcher.needle if body_only else None) as items,
+        _candidate_texts(paths or [], input_format, matcher.needle if body_only else None, follow) as items,
         output(output_path) as out,
     ):
         writer = make_writer(
@@ -515,6 +538,7 @@ def show_command(
     ] = None,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     color: ColorOpt = Color.auto,
     db: DbOpt = None,
 ) -> None:
@@ -555,7 +579,7 @@ def show_command(
                 if wanted is not None:
                     return
 
-    with reading_or_index(paths, db, wanted, input_format, run) as items, output(output_path) as out:
+    with reading_or_index(paths, db, wanted, input_format, run, follow) as items, output(output_path) as out:
         terminal = output_path is None and out.isatty()
         colored = use_color(color.value, out) and output_path is None
         shown = write_cables(
@@ -664,6 +688,7 @@ def tags_command(
     ] = False,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
     db: DbOpt = None,
@@ -717,7 +742,7 @@ def tags_command(
         raise typer.Exit(tags_from_index(db, args, fmt, count, wanted, output_path, color))
     run = Run()
     transform = partial(cable_tags, kinds=wanted)
-    with reading(args or [], input_format, run) as items, output(output_path) as out:
+    with reading(args or [], input_format, run, follow) as items, output(output_path) as out:
         cables = _cables(parse_stream(items, jobs, transform), run)
         if count:
             tally = TagTally()
@@ -752,6 +777,7 @@ def addressees_command(
     ] = None,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
     db: DbOpt = None,
@@ -791,7 +817,7 @@ def addressees_command(
     run = Run()
     stations = StationNames()
     table = fmt is RowFormat.table
-    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+    with reading(paths or [], input_format, run, follow) as items, output(output_path) as out:
         cables = _cables(parse_stream(items, jobs, cable_addressees), run)
         if count:
             tally = AddresseeTally(wanted)
@@ -889,6 +915,7 @@ def check_command(
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")] = False,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
 ) -> None:
@@ -944,7 +971,7 @@ def check_command(
         ignore=left_out,
         min_severity=("info", "warning", "error")[min(report_at, fail_at)],
     )
-    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+    with reading(paths or [], input_format, run, follow) as items, output(output_path) as out:
         if statistics:
             writer: Any = None
         elif fmt is CheckFormat.text:
@@ -1062,6 +1089,7 @@ def index_build_command(
         ReportFormat, typer.Option("--format", "-f", help="How to report the counts.")
     ] = ReportFormat.text,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     jobs: JobsOpt = 1,
 ) -> None:
     """Parse PATHs into the index DB, creating it if needed; run again to bring it up to date.
@@ -1085,7 +1113,11 @@ def index_build_command(
     from cablecli.index import build_index
 
     run = Run()
-    with open_db(db, create=True) as conn, reading(paths or [], input_format, run) as items:
+    index_files = [os.path.realpath(f"{db}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
+    with (
+        open_db(db, create=True) as conn,
+        reading(paths or [], input_format, run, follow, index_files) as items,
+    ):
         report = build_index(conn, items, jobs, prune=prune, on_error=lambda e: run.error(str(e)))
         total = conn.execute("SELECT count(*) FROM cables").fetchone()[0]
     if fmt is ReportFormat.json:
@@ -1237,6 +1269,7 @@ def stats_command(
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many origins and tags to list.")] = 10,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
 ) -> None:
@@ -1271,7 +1304,7 @@ def stats_command(
         from cablecli.parse.pool import parse_stream
 
         counts = CorpusCounts()
-        with reading(paths or [], input_format, run) as items:
+        with reading(paths or [], input_format, run, follow) as items:
             for facts in _cables(parse_stream(items, jobs, cable_facts), run):
                 counts.add(facts)
     summary = counts.summary(top)
@@ -1415,11 +1448,16 @@ def grep_from_index(
 
 @contextmanager
 def reading_or_index(
-    paths: list[str] | None, db: Path | None, reference_id: str | None, input_format: Any, run: Run
+    paths: list[str] | None,
+    db: Path | None,
+    reference_id: str | None,
+    input_format: Any,
+    run: Run,
+    follow: bool = False,
 ) -> Iterator[Iterator[Any]]:
     """`show`: the texts of PATHs, or with --db the cable named by --id, looked up in the index."""
     if db is None:
-        with reading(paths or [], input_format, run) as items:
+        with reading(paths or [], input_format, run, follow) as items:
             yield items
         return
     if not reference_id:
@@ -1440,6 +1478,7 @@ def main(argv: list[str] | None = None) -> None:
     if hasattr(signal, "SIGPIPE"):
         # Like other Unix filters, end silently when the reader of our output goes away (`| head`).
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    _check_columns()
     code: Any = 0
     try:
         code = app(args=argv, prog_name="cablecli", standalone_mode=False)
@@ -1456,19 +1495,28 @@ def main(argv: list[str] | None = None) -> None:
             _quiet_stdout()
             code = 0
         else:
-            sys.stderr.write(f"cablecli: {exc}\n")
+            sys.stderr.write(f"cablecli: {_one_line(str(exc))}\n")
             code = ExitCode.ERROR
     except Exception as exc:  # never show a traceback to a user
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # a usage error from the option parser
             exc.show()
             sys.exit(exc.exit_code)
-        sys.stderr.write(f"cablecli: internal error: {type(exc).__name__}: {exc}\n")
+        sys.stderr.write(f"cablecli: internal error: {_one_line(f'{type(exc).__name__}: {exc}')}\n")
         code = ExitCode.ERROR
     try:
         sys.stdout.flush()
     except (BrokenPipeError, OSError):
         _quiet_stdout()
     sys.exit(int(code or 0))
+
+
+def _check_columns() -> None:
+    """COLUMNS (and LINES) that is not a usable width is ignored, as if unset: COLUMNS=0 laid every
+    table out in no columns at all."""
+    for name, least in (("COLUMNS", 20), ("LINES", 1)):
+        value = os.environ.get(name)
+        if value is not None and not (value.strip().isdigit() and int(value) >= least):
+            del os.environ[name]
 
 
 def _is_broken_pipe(exc: OSError) -> bool:

@@ -27,7 +27,7 @@ import io
 import os
 import sys
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -78,6 +78,8 @@ def iter_texts(
     input_format: str | None = None,
     stdin: BinaryIO | None = None,
     on_bytes: Callable[[int], None] | None = None,
+    follow: bool = False,
+    skip: Container[str] = (),
 ) -> Iterator[CableText | InputError]:
     """Yield each cable text of `paths`, in input order, with an InputError for each bad input.
 
@@ -85,23 +87,27 @@ def iter_texts(
     `stdin` (default `sys.stdin.buffer`); no paths means stdin. `input_format` (one of FORMATS)
     forces the form of every input instead of detecting it; gzip is always undone by its magic
     bytes. `on_bytes(n)` is called with the size of each chunk of raw bytes read, for progress.
+    `follow` and `skip` are as in `cablecli.inputs.walk.expand_paths` (links inside a walked
+    directory followed; real paths left out).
     """
     if input_format is not None and input_format not in FORMATS:
         raise ValueError(f"unknown input format {input_format!r}; expected one of {', '.join(FORMATS)}")
-    for item in expand_inputs(paths):
+    for item in expand_inputs(paths, follow, skip):
         if isinstance(item, InputError):
             yield item
         else:
             yield from _read_path(item, input_format, stdin, on_bytes)
 
 
-def expand_inputs(paths: Sequence[PathArg] | PathArg) -> Iterator[str | InputError]:
+def expand_inputs(
+    paths: Sequence[PathArg] | PathArg, follow: bool = False, skip: Container[str] = ()
+) -> Iterator[str | InputError]:
     """The files to read, in order: directories walked, "-" for stdin, stdin when there are no paths."""
     from cablecli.inputs.walk import STDIN, expand_paths
 
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    yield from expand_paths([os.fspath(path) for path in paths] or [STDIN])
+    yield from expand_paths([os.fspath(path) for path in paths] or [STDIN], follow, skip)
 
 
 def read(
