@@ -91,17 +91,17 @@ class Matcher:
 def _needle(literal: str, ignore_case: bool) -> re.Pattern[bytes] | None:
     if not literal.isascii() or not literal.isprintable() or '"' in literal or "\\" in literal:
         return None
-    if not ignore_case:
-        return re.compile(re.escape(literal.encode("ascii")))
     parts = []
     for char in literal:
-        folds = _UNICODE_FOLDS.get(char.lower())
-        if folds:
+        folds = _UNICODE_FOLDS.get(char.lower()) if ignore_case else None
+        if char == "'":  # a MySQL dump writes it \'
+            parts.append(rb"\\?'")
+        elif folds:
             options = [re.escape(char.encode("ascii")), *(re.escape(f) for f in folds)]
             parts.append(b"(?:" + b"|".join(options) + b")")
         else:
             parts.append(re.escape(char.encode("ascii")))
-    return re.compile(b"".join(parts), re.IGNORECASE)
+    return re.compile(b"".join(parts), re.IGNORECASE if ignore_case else 0)
 
 
 @dataclass(frozen=True)
@@ -290,23 +290,26 @@ def parse_date(value: str, end: bool = False) -> date:
     """A date as a person writes it (`2008-03`, `March 2008`, `4 Mar 2008`); ValueError if none.
 
     A partial date means its first day, or with `end` its last: `--until 2008-03` takes in March.
+    A date without a year (`March 4`) or a negative one (`-1`) is refused.
     """
     from dateutil import parser
 
     text = value.strip()
-    if not text or text.isdigit() and len(text) != 4 and len(text) != 8:
+    if not text or text.isdigit() and len(text) != 4 and len(text) != 8 or text.startswith(("-", "+")):
         raise ValueError(f"not a date: {value!r}")
     try:
         low = parser.parse(text, default=datetime(1, 1, 1))
-        if not end:
-            return low.date()
         high = parser.parse(text, default=datetime(9999, 12, 28))
     except (ValueError, OverflowError) as exc:
         raise ValueError(f"not a date: {value!r}") from exc
     # Fields the text did not give take their largest value: year alone -> Dec 31, month -> its last day.
     import calendar
 
-    year = low.year if low.year == high.year else high.year
+    if low.year != high.year:  # "March 4": no year given, which would read as year 1 or 9999
+        raise ValueError(f"not a date (no year): {value!r}")
+    if not end:
+        return low.date()
+    year = low.year
     month = low.month if low.month == high.month else 12
     day = low.day if low.day == high.day else calendar.monthrange(year, month)[1]
     return date(year, month, day)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any, TextIO
 
@@ -42,12 +43,41 @@ def _json_item(record: dict[str, Any]) -> str:
 
 
 def _yaml_document(record: dict[str, Any]) -> str:
+    return _yaml_dump(record, explicit_start=True)
+
+
+# A file name that is not UTF-8 reaches us with each odd byte as a lone surrogate (U+DC80-U+DCFF),
+# which a YAML emitter refuses. They travel through it as private-use characters (U+F780-U+F7FF)
+# and are turned back afterwards, so that the name is written as its own bytes.
+_SURROGATE = re.compile("[\udc80-\udcff]")
+_STAND_IN = re.compile("[\uf780-\uf7ff]")
+
+
+def _yaml_dump(data: Any, **options: Any) -> str:
     import yaml
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(
-        record, Dumper=dumper, sort_keys=False, allow_unicode=True, explicit_start=True, width=100
-    )
+    try:
+        return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, **options)
+    except UnicodeEncodeError:
+        pass
+    shifted = _map_strings(data, _to_stand_ins)
+    text = yaml.dump(shifted, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, **options)
+    return _STAND_IN.sub(lambda m: chr(ord(m.group()) - 0xF700 + 0xDC00), text)
+
+
+def _to_stand_ins(text: str) -> str:
+    return _SURROGATE.sub(lambda m: chr(ord(m.group()) - 0xDC00 + 0xF700), text)
+
+
+def _map_strings(data: Any, change: Any) -> Any:
+    if isinstance(data, str):
+        return change(data)
+    if isinstance(data, dict):
+        return {_map_strings(k, change): _map_strings(v, change) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_map_strings(v, change) for v in data]
+    return data
 
 
 def _csv_row(record: dict[str, Any], columns: Sequence[str]) -> str:
@@ -147,10 +177,7 @@ class YamlListWriter(Writer):
     fmt = "yaml-list"
 
     def format(self, record: dict[str, Any]) -> str:
-        import yaml
-
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        return yaml.dump([record], Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+        return _yaml_dump([record])
 
     def close(self) -> None:
         if self.count == 0:
