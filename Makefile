@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench docs fuzz clean
+.PHONY: demo test lint bench docs fuzz stress clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,13 @@ fuzz: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	CABLECLI_FUZZ=$(FUZZ) $(BIN)/python -m pytest tests/test_fuzz.py -m fuzz -p no:cacheprovider \
 		--hypothesis-show-statistics -q
+
+# The hard-limit tests marked stress (tests/test_limits.py) at a larger size; `make test` runs
+# them at 20 MB.
+STRESS_MB ?= 100
+stress: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	CABLECLI_STRESS_MB=$(STRESS_MB) $(BIN)/python -m pytest tests/test_limits.py -m stress -p no:cacheprovider -q
 
 docs: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .

@@ -114,8 +114,20 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    max_cable_size: Annotated[
+        int,
+        typer.Option(
+            "--max-cable-size",
+            min=1,
+            metavar="MB",
+            help="Largest cable read, in MB; a larger one is reported and skipped.",
+        ),
+    ] = 256,
 ) -> None:
     """Inspect US State Department telegrams (cables): parse, show, grep, tags, addressees, check."""
+    from cablecli.inputs import set_max_cable_size
+
+    set_max_cable_size(max_cable_size * 1024 * 1024)
 
 
 class Run:

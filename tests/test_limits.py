@@ -418,3 +418,35 @@ def test_a_file_name_that_is_not_utf8_comes_back_as_its_bytes(tmp_path: Path, co
     assert result.stderr == b""
     expected = b"odd%FF.txt" if "sarif" in command else b"odd\xff.txt"
     assert expected in result.stdout
+
+
+# -- the size of one cable -----------------------------------------------------------------------------
+
+
+def test_a_cable_over_the_size_limit_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    good = BAKU.read_bytes().lstrip(b"\n")
+    path.write_bytes(good + b"\nVZCZCXX\n" + b"x" * 80 * 1024 * 30 + b"\n" + good)
+    code, out, err = run_main(
+        "--max-cable-size", "1", "parse", path, "-f", "jsonl", "--fields", "reference_id"
+    )
+    assert code == 2
+    assert out.count("08BAKU187") == 2  # the cables around it are read
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"cablecli: {path}: line ")
+    assert lines[0].endswith("cable larger than 1 MB, not read (--max-cable-size raises the limit)")
+    code, out, err = run_main("parse", path, "-f", "jsonl", "--fields", "reference_id")
+    assert (code, err) == (0, "")  # under the default limit
+
+
+@pytest.mark.stress
+def test_blank_lines_after_vzczc_cost_their_bytes_not_more(tmp_path: Path) -> None:
+    import resource
+
+    size = int(os.environ.get("CABLECLI_STRESS_MB", "20")) * 1024 * 1024
+    path = tmp_path / "blank.txt"
+    path.write_bytes(b"VZCZCXX\n" + b"\n" * size)
+    result = cablecli("parse", path, "-f", "jsonl", "--fields", "reference_id")
+    assert result.returncode == 0, result.stderr
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    assert peak < 120 * 1024 * 1024 + 8 * size  # was about 90 bytes a line

@@ -72,6 +72,21 @@ class CableInputError(Exception):
 
 PathArg = str | os.PathLike[str]
 
+# The largest cable read (its text, in bytes): the longest real cable is under 1 MB; without a
+# bound one hostile input could take all the memory. `--max-cable-size` changes it.
+DEFAULT_MAX_CABLE_SIZE = 256 * 1024 * 1024
+_max_cable_size = DEFAULT_MAX_CABLE_SIZE
+
+
+def max_cable_size() -> int:
+    return _max_cable_size
+
+
+def set_max_cable_size(size: int) -> None:
+    """Set the largest cable (in bytes) the readers accept; a larger one becomes an InputError."""
+    global _max_cable_size
+    _max_cable_size = size
+
 
 def iter_texts(
     paths: Sequence[PathArg] | PathArg = (),

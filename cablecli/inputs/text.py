@@ -42,18 +42,31 @@ def read_texts(stream: BinaryIO, path: str, form: str | None = None) -> Iterator
     """Yield one CableText per cable in a text file.
 
     `form` forces "text" or "markdown"; None decides per cable: "markdown" when it holds a
-    `[XXXX](#)` tag link. A file with nothing but whitespace yields one InputError.
+    `[XXXX](#)` tag link. A file with nothing but whitespace yields one InputError. A cable
+    larger than `cablecli.inputs.max_cable_size()` yields an InputError instead (naming its first
+    line), and reading goes on at the next cable.
     """
+    from cablecli.inputs import max_cable_size
+
     index = 0
     line = 1
-    for chunk in _split_cables(_lines(stream)):
-        data = b"".join(chunk)
-        text_form = form or ("markdown" if TAG_LINK.search(data) else "text")
-        yield CableText(decode(data), Source(path=path, format=text_form, index=index, line=line))
+    for data, lines in _split_cables(_lines(stream), max_cable_size()):
+        if data is None:
+            yield InputError(path, _too_large(line, max_cable_size()))
+        else:
+            text_form = form or ("markdown" if TAG_LINK.search(data) else "text")
+            yield CableText(decode(bytes(data)), Source(path=path, format=text_form, index=index, line=line))
         index += 1
-        line += len(chunk)
+        line += lines
     if index == 0:
         yield InputError(path, "empty file, no cable")
+
+
+def _too_large(line: int, limit: int) -> str:
+    return (
+        f"line {line}: cable larger than {limit // (1024 * 1024):,} MB, not read "
+        "(--max-cable-size raises the limit)"
+    )
 
 
 def _lines(stream: BinaryIO) -> Iterator[bytes]:
@@ -72,16 +85,29 @@ def _lines(stream: BinaryIO) -> Iterator[bytes]:
             yield line
 
 
-def _split_cables(lines: Iterator[bytes]) -> Iterator[list[bytes]]:
-    chunk: list[bytes] = []
+def _split_cables(lines: Iterator[bytes], limit: int) -> Iterator[tuple[bytearray | None, int]]:
+    """Each cable's bytes (None when it passed `limit`, its bytes then dropped) and its line count.
+
+    The bytes go into one buffer, not a list of lines: a line costs its bytes and no more (a list
+    of 100 MB of blank lines took 9 GB).
+    """
+    chunk = bytearray()
+    count = 0
+    too_large = False
     has_content = False
     for line in lines:
         if has_content and line.startswith(_CABLE_START):
-            yield chunk
-            chunk = []
-            has_content = False
-        chunk.append(line)
-        if not has_content and line.strip():
+            yield (None if too_large else chunk), count
+            chunk = bytearray()
+            count = 0
+            too_large = has_content = False
+        count += 1
+        if not too_large:
+            chunk += line
+            if len(chunk) > limit:
+                too_large = True
+                chunk = bytearray()
+        if not has_content and not line.isspace() and line:
             has_content = True
     if has_content:
-        yield chunk
+        yield (None if too_large else chunk), count
