@@ -371,7 +371,8 @@ def grep_command(
     pattern: Annotated[
         str | None,
         typer.Argument(
-            help="Regular expression (Python syntax), or a string with -F; optional with --fts.",
+            help="Regular expression (RE2 syntax, run in linear time; Python's re only for "
+            "backreferences and lookaround), or a string with -F; optional with --fts.",
             show_default=False,
         ),
     ] = None,

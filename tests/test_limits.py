@@ -450,3 +450,28 @@ def test_blank_lines_after_vzczc_cost_their_bytes_not_more(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     assert peak < 120 * 1024 * 1024 + 8 * size  # was about 90 bytes a line
+
+
+# -- user regexes run in linear time ---------------------------------------------------------------------
+
+
+def test_a_catastrophic_regex_runs_in_linear_time(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    line = "a" * 30 + "!"
+    path.write_bytes(BAKU.read_bytes().replace(b"Azerbaijani Deputy", line.encode() + b" Azerbaijani Deputy"))
+    long = tmp_path / "long.txt"
+    long.write_bytes(
+        BAKU.read_bytes().replace(b"Azerbaijani Deputy", b"A" * 100_000 + b" Azerbaijani Deputy")
+    )
+    started = time.monotonic()
+    assert run_main("grep", "-c", "(a+)+$", path)[0] == 1  # no line ends in a run of a's
+    assert run_main("grep", "-c", "A+Z", long)[0] == 1
+    assert time.monotonic() - started < 5  # backtracking took minutes and 6.9 s
+
+
+def test_backreferences_fall_back_to_re_and_nested_repeats_there_are_refused(tmp_path: Path) -> None:
+    code, out, _ = run_main("grep", "-c", r"(\w)\1", BAKU)
+    assert code == 0 and out.startswith("08BAKU187:")
+    code, out, err = run_main("grep", r"((a+)+)\1", BAKU)
+    assert code == 2 and out == ""
+    assert "a repeat inside a repeat" in err and len(err.splitlines()) == 1
