@@ -475,3 +475,20 @@ def test_backreferences_fall_back_to_re_and_nested_repeats_there_are_refused(tmp
     code, out, err = run_main("grep", r"((a+)+)\1", BAKU)
     assert code == 2 and out == ""
     assert "a repeat inside a repeat" in err and len(err.splitlines()) == 1
+
+
+# -- no quadratic work -----------------------------------------------------------------------------------
+
+
+def test_rule_cby002_is_linear_in_a_long_classified_by_line() -> None:
+    import re
+
+    from bench.bench_pathological import classified_by
+    from cablecli.check import check_cable
+    from cablecli.parse import parse_text
+
+    assert re.search(r"Classified By: Ambassador for reasons 1\.4", classified_by(100))
+    cable = parse_text(classified_by(1024 * 1024))  # 60,000 sections: a slice each took minutes
+    started = time.monotonic()
+    check_cable(cable, select=["CBY002"])
+    assert time.monotonic() - started < 10
