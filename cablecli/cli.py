@@ -98,6 +98,13 @@ FollowOpt = Annotated[
         help="Follow symbolic links inside walked directories (skipped by default, as ripgrep does).",
     ),
 ]
+CsvSafeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--csv-safe",
+        help="With -f csv: put a ' before a cell a spreadsheet would run as a formula (=, +, -, @).",
+    ),
+]
 ColorOpt = Annotated[
     Color, typer.Option("--color", help="Colour: auto (a terminal, and NO_COLOR unset), always or never.")
 ]
@@ -257,6 +264,7 @@ def parse_command(
         str | None, typer.Option("--fields", help="Comma-separated fields to keep, in this order.")
     ] = None,
     no_body: Annotated[bool, typer.Option("--no-body", help="Leave out the body text.")] = False,
+    csv_safe: CsvSafeOpt = False,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
     follow: FollowOpt = False,
@@ -301,9 +309,10 @@ def parse_command(
             console = make_console(out, use_color(color.value, out) and output_path is None)
             console.print(record_table(rows, shown))
         else:
-            writer = WRITERS[fmt.value](out, columns)
+            name = "csv-safe" if csv_safe and fmt is ParseFormat.csv else fmt.value
+            writer = WRITERS[name](out, columns)
             formatted = partial(
-                _formatted_record, fields=selected, no_body=no_body, fmt=fmt.value, columns=columns
+                _formatted_record, fields=selected, no_body=no_body, fmt=name, columns=columns
             )
             for item in parse_stream(items, jobs, formatted):
                 if isinstance(item, InputError):
@@ -667,11 +676,15 @@ def _print_table(table: Any, out: TextIO, color: Color, output_path: Path | None
 
 
 def _write_rows(
-    fmt: RowFormat, out: TextIO, columns: tuple[str, ...], rows: Iterable[dict[str, Any]]
+    fmt: RowFormat,
+    out: TextIO,
+    columns: tuple[str, ...],
+    rows: Iterable[dict[str, Any]],
+    csv_safe: bool = False,
 ) -> None:
     from cablecli.render.records import ROW_WRITERS
 
-    writer = ROW_WRITERS[fmt.value](out, columns)
+    writer = ROW_WRITERS["csv-safe" if csv_safe and fmt is RowFormat.csv else fmt.value](out, columns)
     for row in rows:
         writer.write(row)
     writer.close()
@@ -689,6 +702,7 @@ def tags_command(
         ),
     ] = None,
     fmt: RowFormatOpt = RowFormat.table,
+    csv_safe: CsvSafeOpt = False,
     count: Annotated[
         bool, typer.Option("--count", "-c", help="Count the cables carrying each tag, most frequent first.")
     ] = False,
@@ -748,7 +762,7 @@ def tags_command(
             if table:
                 _print_table(explain_table(rows), out, color, output_path)
             else:
-                _write_rows(fmt, out, EXPLAIN_COLUMNS, rows)
+                _write_rows(fmt, out, EXPLAIN_COLUMNS, rows, csv_safe)
         raise typer.Exit(int(ExitCode.OK))
 
     if db is not None:
@@ -764,12 +778,12 @@ def tags_command(
             if table:
                 _print_table(tag_counts_table(tally.rows()), out, color, output_path)
             else:
-                _write_rows(fmt, out, TAG_COUNT_COLUMNS, tally.rows())
+                _write_rows(fmt, out, TAG_COUNT_COLUMNS, tally.rows(), csv_safe)
         elif table:
             groups = [(item.reference_id or item.where, list(tag_rows(item))) for item in cables if item.tags]
             _print_table(tags_table(groups), out, color, output_path)
         else:
-            _write_rows(fmt, out, TAG_COLUMNS, (row for item in cables for row in tag_rows(item)))
+            _write_rows(fmt, out, TAG_COLUMNS, (row for item in cables for row in tag_rows(item)), csv_safe)
     raise typer.Exit(run.exit_code())
 
 
@@ -777,6 +791,7 @@ def tags_command(
 def addressees_command(
     paths: PathsArg = None,
     fmt: RowFormatOpt = RowFormat.table,
+    csv_safe: CsvSafeOpt = False,
     count: Annotated[
         bool,
         typer.Option(
@@ -840,7 +855,7 @@ def addressees_command(
             if table:
                 _print_table(addressee_counts_table(tally.rows(stations)), out, color, output_path)
             else:
-                _write_rows(fmt, out, ADDRESSEE_COUNT_COLUMNS, tally.rows(stations))
+                _write_rows(fmt, out, ADDRESSEE_COUNT_COLUMNS, tally.rows(stations), csv_safe)
         else:
 
             def per_cable() -> Iterator[tuple[Any, list[dict[str, Any]]]]:
@@ -852,7 +867,9 @@ def addressees_command(
                 groups = [(item.reference_id or item.where, rows) for item, rows in per_cable() if rows]
                 _print_table(addressees_table(groups), out, color, output_path)
             else:
-                _write_rows(fmt, out, ADDRESSEE_COLUMNS, (row for _, rows in per_cable() for row in rows))
+                _write_rows(
+                    fmt, out, ADDRESSEE_COLUMNS, (row for _, rows in per_cable() for row in rows), csv_safe
+                )
     raise typer.Exit(run.exit_code())
 
 

@@ -492,3 +492,23 @@ def test_rule_cby002_is_linear_in_a_long_classified_by_line() -> None:
     started = time.monotonic()
     check_cable(cable, select=["CBY002"])
     assert time.monotonic() - started < 10
+
+
+# -- --csv-safe ---------------------------------------------------------------------------------------------
+
+
+def test_csv_safe_quotes_formula_cells(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    path = tmp_path / "formula.txt"
+    formula = '=HYPERLINK("http://e.vil","click")'
+    path.write_bytes(BAKU.read_bytes().replace(b"SUBJECT: ", b"SUBJECT: " + formula.encode() + b" ", 1))
+    args = ["parse", path, "-f", "csv", "--fields", "reference_id,subject"]
+    _, plain, _ = run_main(*args)
+    code, safe, err = run_main(*args, "--csv-safe")
+    assert code == 0, err
+    assert list(csv.reader(io.StringIO(plain)))[1][1].startswith(formula)  # data kept exact by default
+    assert list(csv.reader(io.StringIO(safe)))[1][1].startswith("'" + formula)
+    code, rows, _ = run_main("tags", "--explain", "=1+1", "-f", "csv", "--csv-safe")
+    assert list(csv.reader(io.StringIO(rows)))[1][0] == "'=1+1"

@@ -80,10 +80,27 @@ def _map_strings(data: Any, change: Any) -> Any:
     return data
 
 
-def _csv_row(record: dict[str, Any], columns: Sequence[str]) -> str:
+def _csv_row(record: dict[str, Any], columns: Sequence[str], safe: bool = False) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([flat_value(record.get(c)) for c in columns])
+    cells = [flat_value(record.get(c)) for c in columns]
+    if safe:
+        cells = [formula_safe(cell) for cell in cells]
+    csv.writer(buffer, lineterminator="\n").writerow(cells)
     return buffer.getvalue()
+
+
+# What a spreadsheet reads as the start of a formula (=HYPERLINK(...), +, -, @, and a tab or CR
+# before one).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(cell: str) -> str:
+    """`cell` with a quote in front when a spreadsheet would read it as a formula (`--csv-safe`).
+
+    >>> formula_safe('=HYPERLINK("http://e.vil")'), formula_safe("PGOV")
+    ('\'=HYPERLINK("http://e.vil")', 'PGOV')
+    """
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def format_record(fmt: str, columns: Sequence[str], record: dict[str, Any]) -> str:
@@ -96,6 +113,8 @@ def format_record(fmt: str, columns: Sequence[str], record: dict[str, Any]) -> s
         return _yaml_document(record)
     if fmt == "csv":
         return _csv_row(record, columns)
+    if fmt == "csv-safe":
+        return _csv_row(record, columns, safe=True)
     raise ValueError(f"unknown format {fmt!r}")
 
 
@@ -163,11 +182,18 @@ class CsvWriter(Writer):
         super().close()
 
 
+class SafeCsvWriter(CsvWriter):
+    """CSV with formula cells quoted for spreadsheets (`--csv-safe`)."""
+
+    fmt = "csv-safe"
+
+
 WRITERS: dict[str, type[Writer]] = {
     "yaml": YamlWriter,
     "json": JsonWriter,
     "jsonl": JsonlWriter,
     "csv": CsvWriter,
+    "csv-safe": SafeCsvWriter,
 }
 
 
