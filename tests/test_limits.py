@@ -512,3 +512,22 @@ def test_csv_safe_quotes_formula_cells(tmp_path: Path) -> None:
     assert list(csv.reader(io.StringIO(safe)))[1][1].startswith("'" + formula)
     code, rows, _ = run_main("tags", "--explain", "=1+1", "-f", "csv", "--csv-safe")
     assert list(csv.reader(io.StringIO(rows)))[1][0] == "'=1+1"
+
+
+# -- a page cut short ----------------------------------------------------------------------------------------
+
+
+def test_the_pages_table_wins_for_the_id_when_the_text_is_cut_short() -> None:
+    from cablecli.model import Source
+    from cablecli.parse import parse_text
+
+    header = (
+        "VZCZCXRO1234\nPP RUEHWEB\n\nDE RUEHC #8212 0301200\nZNR UUUUU ZZH\nP 301200Z JAN 06\n"
+        "FM SECSTATE WASHDC\nTO ALL DIPLOMATIC POSTS PRIORITY\n"
+    )
+    page = Source(path="06STATE68212.html", format="html", metadata={"reference_id": "06STATE68212"})
+    assert parse_text(header, page).reference_id == "06STATE68212"
+    assert parse_text(header).reference_id == "06STATE8212"  # without a page: the guess from DE
+    whole = header + "\nUNCLAS STATE 068212\n\nSUBJECT: X\n\n1. Text.\n"
+    # With the classification line the text's own id stands (here the same).
+    assert parse_text(whole, page).reference_id == "06STATE68212"

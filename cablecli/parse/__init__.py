@@ -67,6 +67,10 @@ def _parse(text: str, source: Source) -> Cable:
 
     meta = source.metadata or {}
     if meta:
+        if meta.get("reference_id") and not (cl and cl.serial):
+            # The id was at best guessed from the DE line's serial (the text cut short before
+            # its classification line): the page's own table knows it.
+            reference_id = meta["reference_id"]
         reference_id = reference_id or meta.get("reference_id") or None
         if date is None:
             date = _metadata_date(meta.get("created") or meta.get("date") or "")
