@@ -34,7 +34,7 @@ fuzz: $(BIN)/python
 		--hypothesis-show-statistics -q
 
 # The hard-limit tests marked stress (tests/test_limits.py) at a larger size; `make test` runs
-# them at 20 MB.
+# them at 10 MB.
 STRESS_MB ?= 100
 stress: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

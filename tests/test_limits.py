@@ -443,7 +443,7 @@ def test_a_cable_over_the_size_limit_is_one_line_naming_the_file(tmp_path: Path)
 def test_blank_lines_after_vzczc_cost_their_bytes_not_more(tmp_path: Path) -> None:
     import resource
 
-    size = int(os.environ.get("CABLECLI_STRESS_MB", "20")) * 1024 * 1024
+    size = int(os.environ.get("CABLECLI_STRESS_MB", "10")) * 1024 * 1024
     path = tmp_path / "blank.txt"
     path.write_bytes(b"VZCZCXX\n" + b"\n" * size)
     result = cablecli("parse", path, "-f", "jsonl", "--fields", "reference_id")
