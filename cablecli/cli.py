@@ -1442,8 +1442,19 @@ def grep_from_index(
         **text,
     )
     with open_db(db, paths) as conn, output(output_path) as out:
+        interrupted: list[bool] = []
         if conditions.may_match:
-            query.register_may_match(conn, matcher.may_match)
+
+            def may_match(raw: str) -> bool:
+                # SQLite turns an exception in a function into "user-defined function raised
+                # exception": remember Ctrl-C, to end with status 130 rather than an error.
+                try:
+                    return matcher.may_match(raw)
+                except KeyboardInterrupt:
+                    interrupted.append(True)
+                    raise
+
+            query.register_may_match(conn, may_match)
         writer = make_writer(
             out,
             fmt.value,
@@ -1471,6 +1482,8 @@ def grep_from_index(
                     if found is not None:
                         writer.write(found)
         except sqlite3.OperationalError as exc:
+            if interrupted:
+                raise KeyboardInterrupt from None
             fail(_one_line(f"--fts {fts!r}: {exc}") if fts else _one_line(str(exc)))
         writer.close()
     return int(ExitCode.OK if writer.matched else ExitCode.NOT_FOUND)

@@ -531,3 +531,17 @@ def test_the_pages_table_wins_for_the_id_when_the_text_is_cut_short() -> None:
     whole = header + "\nUNCLAS STATE 068212\n\nSUBJECT: X\n\n1. Text.\n"
     # With the classification line the text's own id stands (here the same).
     assert parse_text(whole, page).reference_id == "06STATE68212"
+
+
+def test_ctrl_c_during_a_regex_search_of_an_index_exits_130(
+    hostile_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cablecli.search import Matcher
+
+    def interrupted(self: object, raw: str) -> bool:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Matcher, "may_match", interrupted)
+    code, out, err = run_main("grep", "Dep.ty", "--db", hostile_index)
+    assert code == 130
+    assert "user-defined function" not in err
