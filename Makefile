@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench docs fuzz clean
+.PHONY: demo test lint bench docs fuzz stress clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ fuzz: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	CABLECLI_FUZZ=$(FUZZ) $(BIN)/python -m pytest tests/test_fuzz.py -m fuzz -p no:cacheprovider \
 		--hypothesis-show-statistics -q
+
+# The hard-limit tests marked stress (tests/test_limits.py) at a larger size; `make test` runs
+# them at 10 MB.
+STRESS_MB ?= 100
+stress: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	CABLECLI_STRESS_MB=$(STRESS_MB) $(BIN)/python -m pytest tests/test_limits.py -m stress -p no:cacheprovider -q
 
 # docs/rules.md from the rules, and the outputs shown under every `$ cablecli` example of README.md
 # and docs/*.md from a real run over examples/ (tests/test_doc_examples.py checks them).

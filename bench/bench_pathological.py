@@ -63,6 +63,17 @@ def many_refs(count: int) -> str:
     return HEADER + CLASSIFICATION + "SUBJECT: X\n\nREF: " + items + "\n\n1. (C) Text.\n"
 
 
+def classified_by(size: int) -> str:
+    reasons = "1.4 (b) and (d), "
+    return (
+        HEADER
+        + CLASSIFICATION
+        + "Classified By: Ambassador for reasons "
+        + reasons * (size // len(reasons))
+        + ("\n\nSUBJECT: X\n\n1. (C) Text.\n")
+    )
+
+
 # name, builder, full size
 CASES: list[tuple[str, Callable[[int], str], int]] = [
     ("10 MB single paragraph", one_paragraph, 10 * MB),
@@ -71,6 +82,7 @@ CASES: list[tuple[str, Callable[[int], str], int]] = [
     ("10 MB of spaces", spaces, 10 * MB),
     ("TAGS line of 1,000,000 tags", many_tags, 1_000_000),
     ("REF list of 100,000 items", many_refs, 100_000),
+    ("4 MB Classified By line", classified_by, 4 * MB),
 ]
 
 

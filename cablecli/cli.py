@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -90,10 +89,27 @@ InputFormatOpt = Annotated[
     InputFormat | None,
     typer.Option("--input-format", help="Read every input as this form instead of detecting it."),
 ]
+
+
+def _cap_jobs(value: int) -> int:
+    from cablecli.parse.pool import max_jobs
+
+    most = max_jobs()
+    if value > most:
+        sys.stderr.write(f"cablecli: -j {value}: using {most} worker processes (at most 4 per core)\n")
+        return most
+    return value
+
+
 JobsOpt = Annotated[
     int,
     typer.Option(
-        "--jobs", "-j", metavar="N", min=0, help="Worker processes for parsing; 0 means one per core."
+        "--jobs",
+        "-j",
+        metavar="N",
+        min=0,
+        callback=_cap_jobs,
+        help="Worker processes for parsing; 0 means one per core, at most 4 per core.",
     ),
 ]
 OutputOpt = Annotated[
@@ -103,6 +119,21 @@ OutputOpt = Annotated[
         "-o",
         metavar="FILE",
         help="Write to FILE (atomically: a temporary file renamed at the end).",
+    ),
+]
+FollowOpt = Annotated[
+    bool,
+    typer.Option(
+        "--follow",
+        "-L",
+        help="Follow symbolic links inside walked directories (skipped by default, as ripgrep does).",
+    ),
+]
+CsvSafeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--csv-safe",
+        help="With -f csv: put a ' before a cell a spreadsheet would run as a formula (=, +, -, @).",
     ),
 ]
 ColorOpt = Annotated[
@@ -124,8 +155,20 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    max_cable_size: Annotated[
+        int,
+        typer.Option(
+            "--max-cable-size",
+            min=1,
+            metavar="MB",
+            help="Largest cable read, in MB; a larger one is reported and skipped.",
+        ),
+    ] = 256,
 ) -> None:
     """Inspect US State Department telegrams (cables): parse, show, grep, tags, addressees, check."""
+    from cablecli.inputs import set_max_cable_size
+
+    set_max_cable_size(max_cable_size * 1024 * 1024)
 
 
 class Run:
@@ -153,24 +196,35 @@ def _one_line(message: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in " ".join(str(message).split()))
 
 
-def input_size(paths: list[str]) -> int | None:
+def input_size(paths: list[str], follow: bool = False) -> int | None:
     """Total size of the regular files among `paths` (walking directories), for a progress bar."""
+    from cablecli.inputs.walk import STDIN, expand_paths
+
     total = 0
-    for p in paths:
-        if p == "-":
+    for p in expand_paths(paths or [STDIN], follow=follow):
+        if p == STDIN:
             return None
-        try:
-            if os.path.isdir(p):
-                for root, dirs, files in os.walk(p):
-                    dirs[:] = [d for d in dirs if not d.startswith(".")]
-                    total += sum(
-                        os.path.getsize(os.path.join(root, f)) for f in files if not f.startswith(".")
-                    )
-            else:
+        if isinstance(p, str):
+            try:
                 total += os.path.getsize(p)
-        except OSError:
-            continue
+            except OSError:
+                continue
     return total
+
+
+class _Skipped:
+    """The files a walk leaves out: `extra` (an index's own files) and the output being written."""
+
+    def __init__(self, extra: Iterable[str] = ()) -> None:
+        self.extra = frozenset(extra)
+        self.outputs: frozenset[str] | None = None
+
+    def __contains__(self, path: object) -> bool:
+        if self.outputs is None:  # the output is open by the time the walk starts
+            from cablecli.outfile import output_paths
+
+            self.outputs = output_paths()
+        return path in self.extra or path in self.outputs
 
 
 @contextmanager
@@ -180,40 +234,52 @@ def reading(
     run: Run,
     globs: Iterable[str] = (),
     skip_non_cables: bool = False,
+    follow: bool = False,
+    skip: Iterable[str] = (),
 ) -> Iterator[Iterator[Any]]:
     """The cable texts of `paths` as a stream, with a progress bar on a terminal's stderr.
 
     InputErrors stay in the stream (so that parallel parsing keeps them in place); callers pass
-    each to `run.error`.
+    each to `run.error`. `follow` follows links met while walking (-L); `skip` names files a walk
+    leaves out besides the output being written (an index's own files).
     """
     from cablecli.inputs import iter_texts
 
-    with _progress(paths) as advance:
+    with _progress(paths, follow) as advance:
         items = iter_texts(
             paths,
             input_format.value if input_format else None,
             on_bytes=advance,
             globs=tuple(globs),
             skip_non_cables=skip_non_cables,
+            follow=follow,
+            skip=_Skipped(skip),
         )
         yield _noting_emptiness(items, paths, None, run)
 
 
 @contextmanager
 def _candidate_texts(
-    paths: list[str], input_format: InputFormat | None, needle: Any, globs: Iterable[str], run: Run
+    paths: list[str],
+    input_format: InputFormat | None,
+    needle: Any,
+    globs: Iterable[str],
+    run: Run,
+    follow: bool = False,
 ) -> Iterator[Iterator[Any]]:
     """As `reading`, but files whose raw bytes cannot hold `needle` are skipped unread."""
     from cablecli.inputs.scan import iter_candidates
 
-    with _progress(paths) as advance:
+    with _progress(paths, follow) as advance:
         form = input_format.value if input_format else None
-        items = iter_candidates(paths, needle, form, on_bytes=advance, globs=tuple(globs))
+        items = iter_candidates(
+            paths, needle, form, on_bytes=advance, globs=tuple(globs), follow=follow, skip=_Skipped()
+        )
         yield _noting_emptiness(items, paths, tuple(globs), run)
 
 
 @contextmanager
-def _progress(paths: list[str]) -> Iterator[Any]:
+def _progress(paths: list[str], follow: bool = False) -> Iterator[Any]:
     """A progress bar on a terminal's stderr for large inputs; a note when stdin is a terminal."""
     from cablecli.render.progress import progress
 
@@ -221,7 +287,7 @@ def _progress(paths: list[str]) -> Iterator[Any]:
         # A bare `cablecli parse` would otherwise wait without a word.
         sys.stderr.write("cablecli: reading cables from stdin (end with Ctrl-D; --help for usage)\n")
     show = sys.stderr.isatty() and not os.environ.get("CABLECLI_NO_PROGRESS")
-    total = input_size(paths) if show else None
+    total = input_size(paths, follow) if show else None
     with progress(total, show and bool(total and total > 8 * 1024 * 1024)) as advance:
         yield advance
 
@@ -243,35 +309,11 @@ def _noting_emptiness(
 
 @contextmanager
 def output(path: Path | None) -> Iterator[TextIO]:
-    """stdout, or FILE written to a temporary file beside it and renamed into place on success.
+    """stdout, or FILE: see cablecli.outfile (atomic replace of a regular file, devices in place)."""
+    from cablecli.outfile import open_output
 
-    A file name that is not valid UTF-8 reaches us with its odd bytes as lone surrogates; they
-    are written back as the same bytes (as ls and find do) rather than failing the run.
-    """
-    if path is None:
-        reconfigure = getattr(sys.stdout, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="surrogateescape")
-        yield sys.stdout
-        return
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as handle:
-            yield handle
-        os.replace(tmp, path)
-    except BaseException:
-        with _suppress_oserror():
-            os.unlink(tmp)
-        raise
-
-
-@contextmanager
-def _suppress_oserror() -> Iterator[None]:
-    try:
-        yield
-    except OSError:
-        pass
+    with open_output(path) as out:
+        yield out
 
 
 def db_default(db: Path | None, paths: list[str] | None) -> Path | None:
@@ -283,7 +325,7 @@ def db_default(db: Path | None, paths: list[str] | None) -> Path | None:
 
 def fail(message: str) -> None:
     """A usage error: one line on stderr, exit status 2."""
-    sys.stderr.write(f"cablecli: {message}\n")
+    sys.stderr.write(f"cablecli: {_one_line(message)}\n")
     raise typer.Exit(int(ExitCode.ERROR))
 
 
@@ -323,8 +365,10 @@ def parse_command(
         typer.Option("--fields", metavar="FIELDS", help="Comma-separated fields to keep, in this order."),
     ] = None,
     no_body: Annotated[bool, typer.Option("--no-body", help="Leave out the body text.")] = False,
+    csv_safe: CsvSafeOpt = False,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
     db: DbOpt = None,
@@ -353,14 +397,14 @@ def parse_command(
     db = db_default(db, paths)
     if fmt is ParseFormat.parquet:
         raise typer.Exit(
-            parse_to_parquet(paths, db, input_format, jobs, selected, no_body, columns, output_path)
+            parse_to_parquet(paths, db, input_format, jobs, selected, no_body, columns, output_path, follow)
         )
     if db is not None:
         raise typer.Exit(
             parse_from_index(db, paths, fmt, selected, no_body, columns, output_path, color, jobs)
         )
     transform = partial(_record_for_output, fields=selected, no_body=no_body)
-    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+    with reading(paths or [], input_format, run, follow=follow) as items, output(output_path) as out:
         if fmt is ParseFormat.table:
             from cablecli.render.console import make_console, record_table, use_color
 
@@ -374,9 +418,10 @@ def parse_command(
             console = make_console(out, use_color(color.value, out) and output_path is None)
             console.print(record_table(rows, shown))
         else:
-            writer = WRITERS[fmt.value](out, columns)
+            name = "csv-safe" if csv_safe and fmt is ParseFormat.csv else fmt.value
+            writer = WRITERS[name](out, columns)
             formatted = partial(
-                _formatted_record, fields=selected, no_body=no_body, fmt=fmt.value, columns=columns
+                _formatted_record, fields=selected, no_body=no_body, fmt=name, columns=columns
             )
             for item in parse_stream(items, jobs, formatted, body):
                 if isinstance(item, InputError):
@@ -430,7 +475,8 @@ def grep_command(
         str | None,
         typer.Argument(
             metavar="PATTERN",
-            help="Regular expression (Python syntax), or a string with -F; optional with -e or --fts.",
+            help="Regular expression (RE2 syntax, run in linear time; Python's re only for "
+            "backreferences and lookaround), or a string with -F; optional with -e or --fts.",
             show_default=False,
         ),
     ] = None,
@@ -534,6 +580,7 @@ def grep_command(
         ),
     ] = None,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
     db: DbOpt = None,
@@ -618,7 +665,7 @@ def grep_command(
                 patterns,
                 fts,
                 fixed,
-                bool(matcher.regex.flags & re.IGNORECASE),  # -i, or -S on a pattern without capitals
+                matcher.ignore_case,
                 matcher,
                 field.value,
                 filters,
@@ -632,7 +679,7 @@ def grep_command(
     run = Run()
     needle = matcher.needle if field is GrepField.body and not invert else None
     with (
-        _candidate_texts(paths or [], input_format, needle, globs or (), run) as items,
+        _candidate_texts(paths or [], input_format, needle, globs or (), run, follow) as items,
         output(output_path) as out,
     ):
         writer = layout.writer(out, _grep_color(layout, color, out, output_path))
@@ -695,6 +742,7 @@ def show_command(
     ] = None,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     color: ColorOpt = Color.auto,
     db: DbOpt = None,
 ) -> None:
@@ -752,7 +800,7 @@ def show_command(
     if db is not None:
         source: Any = _texts_by_ids(db, paths, wanted or [])
     else:
-        source = _candidate_texts(paths or [], input_format, test[0] if test else None, (), run)
+        source = _candidate_texts(paths or [], input_format, test[0] if test else None, (), run, follow)
     with source as items, output(output_path) as out:
         terminal = output_path is None and out.isatty()
         colored = use_color(color.value, out) and output_path is None
@@ -852,11 +900,15 @@ def _print_table(table: Any, out: TextIO, color: Color, output_path: Path | None
 
 
 def _write_rows(
-    fmt: RowFormat, out: TextIO, columns: tuple[str, ...], rows: Iterable[dict[str, Any]]
+    fmt: RowFormat,
+    out: TextIO,
+    columns: tuple[str, ...],
+    rows: Iterable[dict[str, Any]],
+    csv_safe: bool = False,
 ) -> None:
     from cablecli.render.records import ROW_WRITERS
 
-    writer = ROW_WRITERS[fmt.value](out, columns)
+    writer = ROW_WRITERS["csv-safe" if csv_safe and fmt is RowFormat.csv else fmt.value](out, columns)
     for row in rows:
         writer.write(row)
     writer.close()
@@ -874,6 +926,7 @@ def tags_command(
         ),
     ] = None,
     fmt: RowFormatOpt = RowFormat.table,
+    csv_safe: CsvSafeOpt = False,
     count: Annotated[
         bool, typer.Option("--count", "-c", help="Count the cables carrying each tag, most frequent first.")
     ] = False,
@@ -886,6 +939,7 @@ def tags_command(
     ] = False,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
     db: DbOpt = None,
@@ -931,7 +985,7 @@ def tags_command(
             if table:
                 _print_table(explain_table(rows), out, color, output_path)
             else:
-                _write_rows(fmt, out, EXPLAIN_COLUMNS, rows)
+                _write_rows(fmt, out, EXPLAIN_COLUMNS, rows, csv_safe)
         raise typer.Exit(int(ExitCode.OK))
 
     db = db_default(db, args)
@@ -939,7 +993,7 @@ def tags_command(
         raise typer.Exit(tags_from_index(db, args, fmt, count, wanted, output_path, color))
     run = Run()
     transform = partial(cable_tags, kinds=wanted)
-    with reading(args or [], input_format, run) as items, output(output_path) as out:
+    with reading(args or [], input_format, run, follow=follow) as items, output(output_path) as out:
         cables = _cables(parse_stream(items, jobs, transform, body=False), run)
         if count:
             tally = TagTally()
@@ -948,12 +1002,12 @@ def tags_command(
             if table:
                 _print_table(tag_counts_table(tally.rows()), out, color, output_path)
             else:
-                _write_rows(fmt, out, TAG_COUNT_COLUMNS, tally.rows())
+                _write_rows(fmt, out, TAG_COUNT_COLUMNS, tally.rows(), csv_safe)
         elif table:
             groups = [(item.reference_id or item.where, list(tag_rows(item))) for item in cables if item.tags]
             _print_table(tags_table(groups), out, color, output_path)
         else:
-            _write_rows(fmt, out, TAG_COLUMNS, (row for item in cables for row in tag_rows(item)))
+            _write_rows(fmt, out, TAG_COLUMNS, (row for item in cables for row in tag_rows(item)), csv_safe)
     raise typer.Exit(run.exit_code())
 
 
@@ -961,6 +1015,7 @@ def tags_command(
 def addressees_command(
     paths: PathsArg = None,
     fmt: RowFormatOpt = RowFormat.table,
+    csv_safe: CsvSafeOpt = False,
     count: Annotated[
         bool,
         typer.Option(
@@ -974,6 +1029,7 @@ def addressees_command(
     ] = None,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
     db: DbOpt = None,
@@ -1013,7 +1069,7 @@ def addressees_command(
     run = Run()
     stations = StationNames()
     table = fmt is RowFormat.table
-    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+    with reading(paths or [], input_format, run, follow=follow) as items, output(output_path) as out:
         cables = _cables(parse_stream(items, jobs, cable_addressees, body=False), run)
         if count:
             tally = AddresseeTally(wanted)
@@ -1023,7 +1079,7 @@ def addressees_command(
             if table:
                 _print_table(addressee_counts_table(tally.rows(stations)), out, color, output_path)
             else:
-                _write_rows(fmt, out, ADDRESSEE_COUNT_COLUMNS, tally.rows(stations))
+                _write_rows(fmt, out, ADDRESSEE_COUNT_COLUMNS, tally.rows(stations), csv_safe)
         else:
 
             def per_cable() -> Iterator[tuple[Any, list[dict[str, Any]]]]:
@@ -1035,7 +1091,9 @@ def addressees_command(
                 groups = [(item.reference_id or item.where, rows) for item, rows in per_cable() if rows]
                 _print_table(addressees_table(groups), out, color, output_path)
             else:
-                _write_rows(fmt, out, ADDRESSEE_COLUMNS, (row for _, rows in per_cable() for row in rows))
+                _write_rows(
+                    fmt, out, ADDRESSEE_COLUMNS, (row for _, rows in per_cable() for row in rows), csv_safe
+                )
     raise typer.Exit(run.exit_code())
 
 
@@ -1136,6 +1194,7 @@ def check_command(
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")] = False,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
     skip_non_cables: Annotated[
@@ -1205,7 +1264,7 @@ def check_command(
         min_severity=("info", "warning", "error")[min(report_at, fail_at)],
     )
     with (
-        reading(paths or [], input_format, run, excluded, skip_non_cables) as items,
+        reading(paths or [], input_format, run, excluded, skip_non_cables, follow) as items,
         output(output_path) as out,
     ):
         if statistics:
@@ -1340,6 +1399,7 @@ def index_build_command(
         ReportFormat, typer.Option("--format", "-f", help="How to report the counts.")
     ] = ReportFormat.text,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     jobs: JobsOpt = 1,
 ) -> None:
     """Parse PATHs into the index DB, creating it if needed; run again to bring it up to date.
@@ -1365,7 +1425,11 @@ def index_build_command(
         sys.stderr.write(f"cablecli: {db}: another process is writing to it; waiting up to {seconds:g} s\n")
 
     run = Run()
-    with open_db(db, create=True, on_wait=waiting) as conn, reading(paths or [], input_format, run) as items:
+    index_files = [os.path.realpath(f"{db}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
+    with (
+        open_db(db, create=True, on_wait=waiting) as conn,
+        reading(paths or [], input_format, run, follow=follow, skip=index_files) as items,
+    ):
         try:
             report = build_index(conn, items, jobs, prune=prune, on_error=run.error, on_wait=waiting)
         except IndexLockedError as exc:
@@ -1547,6 +1611,7 @@ def stats_command(
     ] = 10,
     output_path: OutputOpt = None,
     input_format: InputFormatOpt = None,
+    follow: FollowOpt = False,
     jobs: JobsOpt = 1,
     color: ColorOpt = Color.auto,
 ) -> None:
@@ -1581,7 +1646,7 @@ def stats_command(
         from cablecli.parse.pool import parse_stream
 
         counts = CorpusCounts()
-        with reading(paths or [], input_format, run) as items:
+        with reading(paths or [], input_format, run, follow=follow) as items:
             for facts in _cables(parse_stream(items, jobs, cable_facts), run):
                 counts.add(facts)
     summary = counts.summary(top)
@@ -1686,8 +1751,19 @@ def grep_from_index(
         **text,
     )
     with open_db(db, paths) as conn, output(output_path) as out:
+        interrupted: list[bool] = []
         if conditions.may_match:
-            query.register_may_match(conn, matcher.may_match)
+
+            def may_match(raw: str) -> bool:
+                # SQLite turns an exception in a function into "user-defined function raised
+                # exception": remember Ctrl-C, to end with status 130 rather than an error.
+                try:
+                    return matcher.may_match(raw)
+                except KeyboardInterrupt:
+                    interrupted.append(True)
+                    raise
+
+            query.register_may_match(conn, may_match)
         writer = layout.writer(out, _grep_color(layout, color, out, output_path))
         work: Any = Search(matcher, fields, filters, layout.wants_lines, options)
         if every:
@@ -1711,6 +1787,8 @@ def grep_from_index(
                             return int(ExitCode.OK)
                         writer.write(found)
         except sqlite3.OperationalError as exc:
+            if interrupted:
+                raise KeyboardInterrupt from None
             fail(_one_line(f"--fts {fts!r}: {exc}") if fts else _one_line(str(exc)))
         writer.close()
     return int(ExitCode.OK if writer.matched else ExitCode.NOT_FOUND)
@@ -1725,6 +1803,7 @@ def parse_to_parquet(
     no_body: bool,
     columns: list[str],
     output_path: Path | None,
+    follow: bool = False,
 ) -> int:
     """`parse -f parquet -o FILE`: the records as one Parquet file (render/parquet.py), from PATHs or --db."""
     from functools import partial
@@ -1756,7 +1835,7 @@ def parse_to_parquet(
             else:
                 run.error(item)
 
-    with reading(paths or [], input_format, run) as items, output(output_path) as out:
+    with reading(paths or [], input_format, run, follow=follow) as items, output(output_path) as out:
         out.flush()
         write_parquet(records(items), out.buffer, columns)
     return run.exit_code()
@@ -1772,6 +1851,7 @@ def main(argv: list[str] | None = None) -> None:
     if hasattr(signal, "SIGPIPE"):
         # Like other Unix filters, end silently when the reader of our output goes away (`| head`).
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    _check_columns()
     code: Any = 0
     try:
         code = app(args=argv, prog_name="cablecli", standalone_mode=False)
@@ -1788,19 +1868,28 @@ def main(argv: list[str] | None = None) -> None:
             _quiet_stdout()
             code = 0
         else:
-            sys.stderr.write(f"cablecli: {exc}\n")
+            sys.stderr.write(f"cablecli: {_one_line(str(exc))}\n")
             code = ExitCode.ERROR
     except Exception as exc:  # never show a traceback to a user
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # a usage error from the option parser
             exc.show()
             sys.exit(exc.exit_code)
-        sys.stderr.write(f"cablecli: internal error: {type(exc).__name__}: {exc}\n")
+        sys.stderr.write(f"cablecli: internal error: {_one_line(f'{type(exc).__name__}: {exc}')}\n")
         code = ExitCode.ERROR
     try:
         sys.stdout.flush()
     except (BrokenPipeError, OSError):
         _quiet_stdout()
     sys.exit(int(code or 0))
+
+
+def _check_columns() -> None:
+    """COLUMNS (and LINES) that is not a usable width is ignored, as if unset: COLUMNS=0 laid every
+    table out in no columns at all."""
+    for name, least in (("COLUMNS", 20), ("LINES", 1)):
+        value = os.environ.get(name)
+        if value is not None and not (value.strip().isdigit() and int(value) >= least):
+            del os.environ[name]
 
 
 def _is_broken_pipe(exc: OSError) -> bool:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
 from cablecli.inputs import CableText, InputError
 from cablecli.model import Cable
@@ -63,10 +64,11 @@ class Matcher:
     A literal that holds spaces may wrap in the raw text: its tests look for its longest word.
     """
 
-    regex: re.Pattern[str]
-    prefilter: re.Pattern[str] | None
+    regex: Any  # a compiled pattern: RE2's, or re.Pattern (see compile_pattern)
+    prefilter: Any
     needle: re.Pattern[bytes] | None
     line_anchored: bool = False  # a `^` or `$` in the pattern: search line by line
+    ignore_case: bool = False  # -i, or -S on a pattern without capitals
 
     @classmethod
     def build(
@@ -90,7 +92,7 @@ class Matcher:
         if word:
             source = rf"(?<!\w)(?:{source})(?!\w)"
         flags = re.IGNORECASE if ignore_case else 0
-        regex = re.compile(source, flags)
+        regex = compile_pattern(source, flags)
         literals = [p if fixed else (None if _REGEX_SYNTAX.search(p) else p) for p in patterns]
         if all(literals) and patterns:
             words = [_longest_word(lit) for lit in literals if lit]
@@ -101,10 +103,10 @@ class Matcher:
             # A regular expression that may span a line end, or whose meaning differs between one
             # line and a whole text, cannot be tried on the raw text.
             spans_lines = any(_MAY_SPAN.search(p) for p in patterns)
-            prefilter = None if spans_lines else re.compile(source, flags | re.MULTILINE)
+            prefilter = None if spans_lines else compile_pattern(source, flags | re.MULTILINE)
             needle = None
         anchored = not fixed and any(_ANCHOR.search(_CLASS.sub("", _ESCAPE.sub("", p))) for p in patterns)
-        return cls(regex, prefilter, needle, anchored)
+        return cls(regex, prefilter, needle, anchored, ignore_case)
 
     def may_match(self, raw: str) -> bool:
         """False only when no paragraph, line or value of `raw` can match."""
@@ -131,20 +133,69 @@ def _either(needles: list[re.Pattern[bytes]]) -> re.Pattern[bytes]:
     return re.compile(b"|".join(b"(?:" + n.pattern + b")" for n in needles), flags)
 
 
+def compile_pattern(source: str, flags: int = 0) -> Any:
+    """A user's regular expression, compiled for a linear-time engine (RE2) when it can be.
+
+    RE2 never backtracks: `(a+)+$` against a long line costs what the line costs. What RE2 lacks
+    (backreferences, lookahead and lookbehind) falls back to Python's `re`, and then only for a
+    pattern without a repeat inside a repeat (the shape whose backtracking explodes): that one is
+    refused with re.error. Flags are re.IGNORECASE and re.MULTILINE.
+    """
+    try:
+        import re2
+    except ImportError:  # pragma: no cover - google-re2 is a dependency
+        re2 = None
+    if re2 is not None:
+        options = re2.Options()
+        options.log_errors = False
+        prefix = ("i" if flags & re.IGNORECASE else "") + ("m" if flags & re.MULTILINE else "")
+        try:
+            return re2.compile(f"(?{prefix}){source}" if prefix else source, options)
+        except re2.error:
+            pass  # not RE2 syntax: perhaps a backreference or a lookaround
+    compiled = re.compile(source, flags)
+    if re2 is not None and _nested_repeat(re._parser.parse(source, flags)):  # type: ignore[attr-defined]
+        raise re.error("a repeat inside a repeat, with backreferences or lookaround, could run for ever")
+    return compiled
+
+
+def _nested_repeat(parsed: Any, inside: bool = False) -> bool:
+    """Whether a parsed pattern holds an unbounded repeat inside another repeat."""
+    for op, value in parsed:
+        name = str(op)
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, item = value
+            unbounded = high == re._constants.MAXREPEAT or high > 1000  # type: ignore[attr-defined]
+            if unbounded and inside:
+                return True
+            if _nested_repeat(item, inside or unbounded):
+                return True
+        elif name in ("SUBPATTERN", "ATOMIC_GROUP"):
+            if _nested_repeat(value[-1], inside):
+                return True
+        elif name == "BRANCH":
+            if any(_nested_repeat(branch, inside) for branch in value[1]):
+                return True
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            if _nested_repeat(value[1], inside):
+                return True
+    return False
+
+
 def _needle(literal: str, ignore_case: bool) -> re.Pattern[bytes] | None:
     if not literal.isascii() or not literal.isprintable() or '"' in literal or "\\" in literal:
         return None
-    if not ignore_case:
-        return re.compile(re.escape(literal.encode("ascii")))
     parts = []
     for char in literal:
-        folds = _UNICODE_FOLDS.get(char.lower())
-        if folds:
+        folds = _UNICODE_FOLDS.get(char.lower()) if ignore_case else None
+        if char == "'":  # a MySQL dump writes it \'
+            parts.append(rb"\\?'")
+        elif folds:
             options = [re.escape(char.encode("ascii")), *(re.escape(f) for f in folds)]
             parts.append(b"(?:" + b"|".join(options) + b")")
         else:
             parts.append(re.escape(char.encode("ascii")))
-    return re.compile(b"".join(parts), re.IGNORECASE)
+    return re.compile(b"".join(parts), re.IGNORECASE if ignore_case else 0)
 
 
 @dataclass(frozen=True)
@@ -466,23 +517,26 @@ def parse_date(value: str, end: bool = False) -> date:
     """A date as a person writes it (`2008-03`, `March 2008`, `4 Mar 2008`); ValueError if none.
 
     A partial date means its first day, or with `end` its last: `--until 2008-03` takes in March.
+    A date without a year (`March 4`) or a negative one (`-1`) is refused.
     """
     from dateutil import parser
 
     text = value.strip()
-    if not text or text.isdigit() and len(text) != 4 and len(text) != 8:
+    if not text or text.isdigit() and len(text) != 4 and len(text) != 8 or text.startswith(("-", "+")):
         raise ValueError(f"not a date: {value!r}")
     try:
         low = parser.parse(text, default=datetime(1, 1, 1))
-        if not end:
-            return low.date()
         high = parser.parse(text, default=datetime(9999, 12, 28))
     except (ValueError, OverflowError) as exc:
         raise ValueError(f"not a date: {value!r}") from exc
     # Fields the text did not give take their largest value: year alone -> Dec 31, month -> its last day.
     import calendar
 
-    year = low.year if low.year == high.year else high.year
+    if low.year != high.year:  # "March 4": no year given, which would read as year 1 or 9999
+        raise ValueError(f"not a date (no year): {value!r}")
+    if not end:
+        return low.date()
+    year = low.year
     month = low.month if low.month == high.month else 12
     day = low.day if low.day == high.day else calendar.monthrange(year, month)[1]
     return date(year, month, day)

@@ -227,6 +227,11 @@ def _obeyed(c: str) -> bool:
         or 0x7F <= code <= 0x9F
         or 0x202A <= code <= 0x202E
         or 0x2066 <= code <= 0x2069
+        # bidi marks (ALM, LRM, RLM) and characters that draw nothing
+        or code in (0x061C, 0x180E, 0xFEFF)
+        or 0x200B <= code <= 0x200F
+        or 0x2028 <= code <= 0x2029
+        or 0x2060 <= code <= 0x206F
     )
 
 

@@ -706,7 +706,9 @@ def test_walk_symlink_loop(tmp_path: Path) -> None:
     (tmp_path / "up").symlink_to(tmp_path)
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere")
     (tmp_path / "e").symlink_to(tmp_path / "d")  # a second way into d: read once, quietly
-    items = list(iter_texts([tmp_path]))
+    # Without -L/--follow the links inside a walk are skipped, as ripgrep skips them.
+    assert [t.source.path for t in texts(iter_texts([tmp_path]))] == [str(tmp_path / "d" / "x.txt")]
+    items = list(iter_texts([tmp_path], follow=True))
     assert [str(i.path if isinstance(i, InputError) else i.source.path) for i in items] == [
         str(tmp_path / "d" / "loop"),
         str(tmp_path / "d" / "x.txt"),
@@ -727,6 +729,57 @@ def test_walk_skips_fifos(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe")
     (tmp_path / "x.txt").write_text(CABLE)
     assert list(expand_paths([str(tmp_path)])) == [str(tmp_path / "x.txt")]
+
+
+def test_walk_without_recursion_2000_nested_directories(tmp_path: Path) -> None:
+    deep = tmp_path
+    for _ in range(2000):
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "x.txt").write_text(CABLE)
+    (tmp_path / "z.txt").write_text(CABLE)  # read after the deep branch
+    try:
+        found = list(expand_paths([str(tmp_path)]))
+        assert found == [str(deep / "x.txt"), str(tmp_path / "z.txt")]
+    finally:  # shutil.rmtree, which cleans tmp_path up, recurses: take the tree down from below
+        (deep / "x.txt").unlink()
+        while deep != tmp_path:
+            deep.rmdir()
+            deep = deep.parent
+
+
+def test_walk_skips_a_link_to_a_fifo_also_when_following(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "pipe")
+    (tmp_path / "x.txt").write_text(CABLE)
+    assert list(expand_paths([str(tmp_path)], follow=True)) == [str(tmp_path / "x.txt")]
+    assert list(expand_paths([str(tmp_path)])) == [str(tmp_path / "x.txt")]
+
+
+def test_walk_follows_links_out_of_the_tree_only_when_asked(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(CABLE)
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.txt").write_text(CABLE)
+    (tree / "passwd").symlink_to(outside / "secret.txt")
+    (tree / "etc").symlink_to(outside)
+    assert list(expand_paths([str(tree)])) == [str(tree / "a.txt")]
+    assert list(expand_paths([str(tree)], follow=True)) == [
+        str(tree / "a.txt"),
+        str(tree / "etc" / "secret.txt"),
+        str(tree / "passwd"),
+    ]
+    # A link named on the command line is followed, as ripgrep follows it.
+    assert list(expand_paths([str(tree / "etc")])) == [str(tree / "etc" / "secret.txt")]
+
+
+def test_walk_leaves_out_the_paths_to_skip(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(CABLE)
+    (tmp_path / "out.txt").write_text(CABLE)
+    skip = {os.path.realpath(tmp_path / "out.txt")}
+    assert list(expand_paths([str(tmp_path)], skip=skip)) == [str(tmp_path / "a.txt")]
 
 
 def test_on_bytes_counts_raw_bytes(tmp_path: Path) -> None:

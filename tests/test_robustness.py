@@ -128,7 +128,8 @@ BAD_CASES = [
 @pytest.mark.parametrize("case", BAD_CASES)
 def test_a_bad_input_is_one_line_on_stderr_and_the_others_are_read(bad_inputs, case: str, command) -> None:
     path, expected = bad_inputs[case]
-    code, out, err = run_main(*command, path, BAKU)
+    follow = ["--follow"] if case == "directory symlink loop" else []  # links are skipped without it
+    code, out, err = run_main(*command, *follow, path, BAKU)
     assert code == 2
     assert err.splitlines() == [expected]
     assert "08BAKU187" in out  # the good input after it was read
@@ -161,7 +162,7 @@ def test_an_unreadable_file_is_one_line_on_stderr(tmp_path: Path, monkeypatch: p
 def test_all_bad_inputs_at_once_in_a_real_process(bad_inputs) -> None:
     paths = [str(path) for path, _ in bad_inputs.values()]
     proc = subprocess.run(
-        [sys.executable, "-m", "cablecli", "parse", *paths, str(BAKU), "-f", "jsonl", "--no-body"],
+        [sys.executable, "-m", "cablecli", "parse", "-L", *paths, str(BAKU), "-f", "jsonl", "--no-body"],
         capture_output=True,
         cwd=ROOT,
         env={**os.environ, "CABLECLI_NO_PROGRESS": "1"},
@@ -241,10 +242,27 @@ def test_a_file_name_that_is_not_utf8_is_written_back_as_its_bytes(tmp_path: Pat
 # -- hostile text -----------------------------------------------------------------------------------
 
 # Markup, an SGR sequence no renderer of ours writes (blink + reverse), clear screen, an OSC 8
-# hyperlink, a carriage return that would draw over the line, backspace, bell, a bidi override.
+# hyperlink, a carriage return that would draw over the line, backspace, bell, a bidi override,
+# an OSC 52 clipboard write, the bidi marks RLM, LRM and ALM, and characters that draw nothing.
 HOSTILE = (
     "[bold red]MARKUP[/] [/] [link=https://e.vil]LINK[/link] \x1b[5;7mSGR\x1b[0m \x1b[2J"
     " \x1b]8;;https://e.vil\x1b\\OSC\x1b]8;;\x1b\\ HIDDEN\rOVER \x08\x07 \u202eRLO \x9b31m"
+    " \x1b]52;c;cm0gLXJmIH4=\x07CLIP \u200fRLM\u200eLRM\u061cALM Z\u200bW\u200dJ\ufeffB"
+)
+# What must never reach a terminal raw (besides our own styles).
+UNSAFE = (
+    "\x1b",
+    "\r",
+    "\x08",
+    "\x07",
+    "\u202e",
+    "\x9b",
+    "\u200f",
+    "\u200e",
+    "\u061c",
+    "\u200b",
+    "\u200d",
+    "\ufeff",
 )
 _OURS = re.compile(r"\x1b\[[0-9;]*m")  # the styles our renderers write themselves
 
@@ -252,6 +270,7 @@ _OURS = re.compile(r"\x1b\[[0-9;]*m")  # the styles our renderers write themselv
 def _hostile_cable() -> str:
     text = BAKU.read_text(encoding="utf-8")
     text = text.replace("TO RUEHC/SECSTATE WASHDC", "TO RUEHC/SECSTATE WASHDC " + HOSTILE)
+    text = text.replace("FM AMEMBASSY BAKU", "FM AMEMBASSY \x1b]52;c;cm0gLXJmIH4=\x1b\\\u200f BAKU")
     text = text.replace("TAGS: [PGOV](#)", "TAGS: [PGOV](#) \x1b[5;7mZZ\u202e")
     text = text.replace("NAGORNO-KARABAKH UNGA RESOLUTION", "NAGORNO-KARABAKH " + HOSTILE)
     text = text.replace("REF: STATE 21209", "REF: STATE 21209 " + HOSTILE)
@@ -261,8 +280,9 @@ def _hostile_cable() -> str:
 def assert_harmless(out: str) -> None:
     """Nothing in `out` but our own styles can style, move the cursor or hide text."""
     assert "\x1b[5;7m" not in out and "\x1b[2J" not in out and "\x1b]8;" not in out
+    assert "\x1b]52;" not in out
     rest = _OURS.sub("", out)
-    for char in ("\x1b", "\r", "\x08", "\x07", "\u202e", "\x9b"):
+    for char in UNSAFE:
         assert char not in rest, repr(char)
 
 
@@ -282,6 +302,7 @@ TERMINAL_COMMANDS = [
     ["addressees", "--count"],
     ["check"],
     ["check", "--statistics"],
+    ["stats"],
 ]
 
 

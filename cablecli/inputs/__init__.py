@@ -27,7 +27,7 @@ import io
 import os
 import sys
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -75,6 +75,21 @@ class CableInputError(Exception):
 
 PathArg = str | os.PathLike[str]
 
+# The largest cable read (its text, in bytes): the longest real cable is under 1 MB; without a
+# bound one hostile input could take all the memory. `--max-cable-size` changes it.
+DEFAULT_MAX_CABLE_SIZE = 256 * 1024 * 1024
+_max_cable_size = DEFAULT_MAX_CABLE_SIZE
+
+
+def max_cable_size() -> int:
+    return _max_cable_size
+
+
+def set_max_cable_size(size: int) -> None:
+    """Set the largest cable (in bytes) the readers accept; a larger one becomes an InputError."""
+    global _max_cable_size
+    _max_cable_size = size
+
 
 def iter_texts(
     paths: Sequence[PathArg] | PathArg = (),
@@ -83,6 +98,8 @@ def iter_texts(
     on_bytes: Callable[[int], None] | None = None,
     globs: Sequence[str] = (),
     skip_non_cables: bool = False,
+    follow: bool = False,
+    skip: Container[str] = (),
 ) -> Iterator[CableText | InputError]:
     """Yield each cable text of `paths`, in input order, with an InputError for each bad input.
 
@@ -95,12 +112,15 @@ def iter_texts(
     A text that is not a cable (`cablecli.parse.cablelike.looks_like_cable`: a README, notes, a
     PDF) yields an InputError "not a cable"; for a file met while walking a directory, or any file
     with `skip_non_cables`, that InputError is marked `skipped`.
+
+    `follow` and `skip` are as in `cablecli.inputs.walk.expand_paths` (links inside a walked
+    directory followed; real paths left out).
     """
     from cablecli.inputs.walk import WalkedPath
 
     if input_format is not None and input_format not in FORMATS:
         raise ValueError(f"unknown input format {input_format!r}; expected one of {', '.join(FORMATS)}")
-    for item in expand_inputs(paths, globs):
+    for item in expand_inputs(paths, globs, follow, skip):
         if isinstance(item, InputError):
             yield item
         else:
@@ -110,14 +130,17 @@ def iter_texts(
 
 
 def expand_inputs(
-    paths: Sequence[PathArg] | PathArg, globs: Sequence[str] = ()
+    paths: Sequence[PathArg] | PathArg,
+    globs: Sequence[str] = (),
+    follow: bool = False,
+    skip: Container[str] = (),
 ) -> Iterator[str | InputError]:
     """The files to read, in order: directories walked, "-" for stdin, stdin when there are no paths."""
     from cablecli.inputs.walk import STDIN, expand_paths
 
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    yield from expand_paths([os.fspath(path) for path in paths] or [STDIN], globs)
+    yield from expand_paths([os.fspath(path) for path in paths] or [STDIN], globs, follow, skip)
 
 
 def read(

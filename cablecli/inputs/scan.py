@@ -21,7 +21,7 @@ from __future__ import annotations
 import mmap
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 
 from cablecli.inputs import CableText, InputError, PathArg, _describe, _read_path, expand_inputs, iter_texts
 from cablecli.inputs.detect import GZIP_MAGIC, HEAD_SIZE, UTF8_BOM, sniff
@@ -37,14 +37,16 @@ def iter_candidates(
     input_format: str | None = None,
     on_bytes: Callable[[int], None] | None = None,
     globs: Sequence[str] = (),
+    follow: bool = False,
+    skip: Container[str] = (),
 ) -> Iterator[CableText | InputError]:
     """The texts of `paths` (as `iter_texts`), leaving out what cannot match `needle`."""
     from cablecli.inputs.walk import STDIN
 
     if needle is None:
-        yield from iter_texts(paths, input_format, on_bytes=on_bytes, globs=globs)
+        yield from iter_texts(paths, input_format, on_bytes=on_bytes, globs=globs, follow=follow, skip=skip)
         return
-    for item in expand_inputs(paths, globs):
+    for item in expand_inputs(paths, globs, follow, skip):
         if isinstance(item, InputError):
             yield item
         elif item == STDIN:

@@ -54,18 +54,31 @@ def read_texts(stream: BinaryIO, path: str, form: str | None = None) -> Iterator
     """Yield one CableText per cable in a text file.
 
     `form` forces "text" or "markdown"; None decides per cable: "markdown" when it holds a
-    `[XXXX](#)` tag link. A file with nothing but whitespace yields one InputError.
+    `[XXXX](#)` tag link. A file with nothing but whitespace yields one InputError. A cable
+    larger than `cablecli.inputs.max_cable_size()` yields an InputError instead (naming its first
+    line), and reading goes on at the next cable.
     """
+    from cablecli.inputs import max_cable_size
+
     index = 0
     line = 1
-    for chunk in _split_cables(_lines(stream)):
-        data = b"".join(chunk)
-        text_form = form or ("markdown" if TAG_LINK.search(data) else "text")
-        yield CableText(decode(data), Source(path=path, format=text_form, index=index, line=line))
+    for data, lines in _split_cables(_lines(stream), max_cable_size()):
+        if data is None:
+            yield InputError(path, _too_large(line, max_cable_size()))
+        else:
+            text_form = form or ("markdown" if TAG_LINK.search(data) else "text")
+            yield CableText(decode(bytes(data)), Source(path=path, format=text_form, index=index, line=line))
         index += 1
-        line += len(chunk)
+        line += lines
     if index == 0:
         yield InputError(path, "empty file, no cable")
+
+
+def _too_large(line: int, limit: int) -> str:
+    return (
+        f"line {line}: cable larger than {limit // (1024 * 1024):,} MB, not read "
+        "(--max-cable-size raises the limit)"
+    )
 
 
 def _lines(stream: BinaryIO) -> Iterator[bytes]:
@@ -84,74 +97,95 @@ def _lines(stream: BinaryIO) -> Iterator[bytes]:
             yield line
 
 
-def _split_cables(lines: Iterator[bytes]) -> Iterator[list[bytes]]:
-    chunk: list[bytes] = []
+def _split_cables(lines: Iterator[bytes], limit: int) -> Iterator[tuple[bytearray | None, int]]:
+    """Each cable's bytes (None when it passed `limit`, its bytes then dropped) and its line count.
+
+    The bytes go into one buffer, not a list of lines: a line costs its bytes and no more (a list
+    of 100 MB of blank lines took 9 GB).
+    """
+    chunk = bytearray()
+    count = 0  # lines in chunk
+    too_large = False
     has_content = False
     start: bytes | None = None  # the current cable's VZCZC id
     de_line: bytes | None = None  # and its DE line
-    repeat: int | None = None  # where its VZCZC id came again: a repeated header, or another cable
+    repeat: tuple[int, int] | None = None  # where its VZCZC id came again (bytes, lines in)
     has_text = False  # a numbered paragraph seen: a VZCZC line after it starts another cable
     has_header = False  # the current cable has had its FM line and then TAGS or SUBJECT
     has_fm = False
     pending: bytes | None = None  # a date-time group line that may open the next cable
+
+    def cut() -> tuple[bytearray | None, int]:
+        return (None if too_large else chunk), count
+
     for line in lines:
         if pending is not None:
             if _FM_LINE.match(line):
-                yield chunk
-                chunk, has_content, has_fm, has_header = [], True, False, False
+                yield cut()
+                chunk, count, too_large = bytearray(), 0, False
+                has_content, has_fm, has_header = True, False, False
                 start, de_line, repeat, has_text = None, None, None, False
-            chunk.append(pending)
+            chunk += pending
+            count += 1
             pending = None
         if has_content and line.startswith(_CABLE_START):
             ident = _first_word(line)
             if ident == start and repeat is None and not has_text:
                 # The header again before any text (after an archive's block): its DE line will
                 # tell whether it is the same cable or another under the same id.
-                repeat = len(chunk)
-            elif start is None and not _holds_cable(chunk):
+                repeat = (len(chunk), count)
+            elif start is None and not too_large and not _holds_cable(chunk):
                 pass  # a mail-printout cover before the cable's header belongs to the cable
             else:
-                yield chunk
-                chunk, has_content, de_line, repeat, has_text = [], False, None, None, False
+                yield cut()
+                chunk, count, too_large = bytearray(), 0, False
+                has_content, de_line, repeat, has_text = False, None, None, False
             start = ident
             has_fm = has_header = False  # a header (again): its own FM, TAGS and SUBJECT follow
         elif start is None and line.startswith(_CABLE_START):
             start = _first_word(line)
         elif line.startswith(b"DE "):
             if repeat is not None:
-                if de_line is not None and line.split() != de_line.split():
-                    yield chunk[:repeat]  # another cable under the same VZCZC id
-                    chunk, has_content, has_text = chunk[repeat:], True, False
+                if de_line is not None and line.split() != de_line.split() and not too_large:
+                    at, lines_in = repeat
+                    yield chunk[:at], lines_in  # another cable under the same VZCZC id
+                    chunk, count, has_content, has_text = chunk[at:], count - lines_in, True, False
                 repeat = None
             if de_line is None:
                 de_line = line
         elif has_header and _DTG_LINE.match(line):
             pending = line  # it opens a cable if an FM line follows
             continue
-        if repeat is not None and len(chunk) - repeat > 12:
+        if repeat is not None and count - repeat[1] > 12:
             repeat = None  # no DE line after the repeated start line: the same cable
         elif not has_text and line[:1] in _TEXT_START and _PARAGRAPH.match(line):
             has_text = True
-        chunk.append(line)
-        if not has_content and line.strip():
+        count += 1
+        if not too_large:
+            chunk += line
+            if len(chunk) > limit:
+                too_large = True
+                chunk = bytearray()
+        if not has_content and not line.isspace() and line:
             has_content = True
         if not has_fm:
             has_fm = bool(_FM_LINE.match(line))
         elif not has_header:
             has_header = bool(_PREAMBLE_LINE.match(line))
     if pending is not None:
-        chunk.append(pending)
+        chunk += pending
+        count += 1
     if has_content:
-        yield chunk
+        yield cut()
 
 
 def _first_word(line: bytes) -> bytes:
     return line.split(None, 1)[0] if line.strip() else line
 
 
-def _holds_cable(chunk: list[bytes]) -> bool:
+def _holds_cable(chunk: bytearray) -> bool:
     """What came before a VZCZC line is a cable of its own, not a cover of the next one."""
     from cablecli.parse.cablelike import is_cover, looks_like_cable
 
-    text = decode(b"".join(chunk))
+    text = decode(bytes(chunk))
     return looks_like_cable(text) and not is_cover(text)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import stat
+from collections.abc import Container, Iterable, Iterator, Sequence
 from fnmatch import fnmatchcase
 
 from cablecli.inputs import InputError
@@ -62,16 +63,25 @@ def _any_match(globs: list[str], top: str, path: str) -> bool:
     return False
 
 
-def expand_paths(paths: Iterable[str], globs: Sequence[str] = ()) -> Iterator[str | InputError]:
+def expand_paths(
+    paths: Iterable[str], globs: Sequence[str] = (), follow: bool = False, skip: Container[str] = ()
+) -> Iterator[str | InputError]:
     """Yield the files named by `paths`, in order, and an InputError for a directory that cannot be listed.
 
     A file path (or "-" for stdin) is yielded as given, even if it does not exist or is hidden:
-    opening it is what reports the problem. A directory is walked depth first, entries sorted by
+    opening it is what reports the problem; a symbolic link given on the command line is
+    followed. A directory is walked depth first (without recursion: any depth), entries sorted by
     name, skipping names that start with "." and anything that is neither a file nor a directory
-    (sockets, FIFOs, devices). Symbolic links are followed, but each directory is entered once: a
-    link back to a directory being walked (a loop) yields an InputError naming the link, as
-    ripgrep and find report it, and a second way into a directory already read is passed over.
-    Paths found while walking are joined onto the directory as given. `globs` (see PathGlobs)
+    (sockets, FIFOs, devices), and the files whose real path is in `skip` (the output being
+    written, an index's own database files).
+
+    Symbolic links met inside a walked directory are skipped, as ripgrep does, unless `follow`
+    (`-L`/`--follow`): then they are resolved and what they point to is taken as if it were
+    there, still only files and directories (a link to a FIFO is skipped, never opened); a
+    dangling link is yielded so that opening it reports the problem. Each directory is entered
+    once: a link back to a directory being walked (a loop) yields an InputError naming the link,
+    as ripgrep and find report it, and a second way into a directory already read is passed
+    over. Paths found while walking are joined onto the directory as given. `globs` (see PathGlobs)
     choose among the files found while walking; a file named on the command line is always read.
 
     >>> list(expand_paths(["-"]))
@@ -80,60 +90,89 @@ def expand_paths(paths: Iterable[str], globs: Sequence[str] = ()) -> Iterator[st
     chosen = PathGlobs(globs)
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            yield from _walk(path, set(), {}, chosen, path)
+            yield from _walk(path, follow, skip, chosen)
         else:
             yield path
 
 
 def _walk(
-    directory: str,
-    seen: set[tuple[int, int]],
-    walking: dict[tuple[int, int], str],
-    globs: PathGlobs | None = None,
-    top: str = "",
+    top: str, follow: bool, skip: Container[str], globs: PathGlobs | None = None
 ) -> Iterator[str | InputError]:
-    """`walking` maps the directories from the top down to this one onto their paths."""
-    try:
-        status = os.stat(directory)
-    except OSError as exc:
-        yield InputError(directory, exc.strerror or str(exc))
-        return
-    key = (status.st_dev, status.st_ino)
-    if key in walking:
-        yield InputError(directory, f"directory loop: links back to {walking[key]}, not followed")
-        return
-    if key in seen:
-        return
-    seen.add(key)
-    try:
-        with os.scandir(directory) as listing:
-            entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
-    except OSError as exc:
-        yield InputError(directory, exc.strerror or str(exc))
-        return
-    walking[key] = directory
-    for entry in entries:
-        path = os.path.join(directory, entry.name)
-        if _is_dir(entry):
-            if not globs or globs.keeps_dir(top, path):
-                yield from _walk(path, seen, walking, globs, top)
-        elif globs and not globs.keeps_file(top, path):
+    seen: set[tuple[int, int]] = set()
+    # The directories from the top down to the one being read: (key, path, entries left).
+    stack: list[tuple[tuple[int, int], str, Iterator[os.DirEntry]]] = []
+    walking: dict[tuple[int, int], str] = {}
+
+    def enter(directory: str) -> InputError | None:
+        try:
+            status = os.stat(directory)
+        except OSError as exc:
+            return InputError(directory, exc.strerror or str(exc))
+        key = (status.st_dev, status.st_ino)
+        if key in walking:
+            return InputError(directory, f"directory loop: links back to {walking[key]}, not followed")
+        if key in seen:
+            return None
+        seen.add(key)
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
+        except OSError as exc:
+            return InputError(directory, exc.strerror or str(exc))
+        walking[key] = directory
+        stack.append((key, directory, iter(entries)))
+        return None
+
+    error = enter(top)
+    if error is not None:
+        yield error
+    real_dirs: dict[str, str] = {}
+    while stack:
+        key, directory, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            del walking[key]
             continue
-        elif _is_file(entry) or entry.is_symlink():
-            # A dangling link is yielded so that opening it reports the problem.
+        path = os.path.join(directory, entry.name)
+        kind = _kind(entry, path, follow)
+        if kind == "dir":
+            if globs and not globs.keeps_dir(top, path):
+                continue
+            error = enter(path)
+            if error is not None:
+                yield error
+        elif globs and kind in ("file", "dangling") and not globs.keeps_file(top, path):
+            continue
+        elif kind == "file":
+            if skip:
+                real = real_dirs.get(directory)
+                if real is None:
+                    real = real_dirs[directory] = os.path.realpath(directory)
+                if os.path.join(real, entry.name) in skip:
+                    continue
             yield WalkedPath(path)
-    del walking[key]
+        elif kind == "dangling":
+            yield WalkedPath(path)  # opening it reports the problem
 
 
-def _is_dir(entry: os.DirEntry) -> bool:
+def _kind(entry: os.DirEntry, path: str, follow: bool) -> str:
+    """'dir', 'file', 'dangling' (a link to nothing, with `follow`) or 'skip'."""
     try:
-        return entry.is_dir()
+        if not entry.is_symlink():
+            if entry.is_dir(follow_symlinks=False):
+                return "dir"
+            return "file" if entry.is_file(follow_symlinks=False) else "skip"
+        if not follow:
+            return "skip"
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            return "dangling"
+        except OSError:
+            return "dangling"
     except OSError:
-        return False
-
-
-def _is_file(entry: os.DirEntry) -> bool:
-    try:
-        return entry.is_file()
-    except OSError:
-        return False
+        return "skip"
+    if stat.S_ISDIR(mode):
+        return "dir"
+    return "file" if stat.S_ISREG(mode) else "skip"

@@ -110,6 +110,10 @@ def _parse(text: str, source: Source, want_body: bool = True) -> Cable:
             year = int(date[:4])
         problems.extend(f.problems)
     elif meta:
+        if meta.get("reference_id") and not (cl and cl.serial):
+            # The id was at best guessed from the DE line's serial (the text cut short before
+            # its classification line): the page's own table knows it.
+            reference_id = meta["reference_id"]
         reference_id = reference_id or meta.get("reference_id") or None
         if date is None:
             date = _metadata_date(meta.get("created") or meta.get("date") or "")

@@ -31,8 +31,13 @@ class _Work:
 
 
 def resolve_jobs(jobs: int) -> int:
-    """`-j 0` means one worker per core."""
-    return (os.cpu_count() or 1) if jobs <= 0 else jobs
+    """`-j 0` means one worker per core; more than `max_jobs()` is taken as that many."""
+    return (os.cpu_count() or 1) if jobs <= 0 else min(jobs, max_jobs())
+
+
+def max_jobs() -> int:
+    """The most worker processes a run starts: four per core (parsing is CPU-bound)."""
+    return 4 * (os.cpu_count() or 1)
 
 
 def parse_stream(
@@ -57,36 +62,117 @@ def parse_stream(
 
 
 def _parallel(items: Iterable[CableText | InputError], jobs: int, work: _Work) -> Iterator[Any]:
-    import multiprocessing as mp
+    """Batches go out in order and come back in order; InputErrors travel with them, so that they
+    are reported where they occur. A bounded window of batches in flight keeps memory flat.
+
+    A worker that dies (killed, or by the out-of-memory killer) takes its batch with it, and the
+    pool would wait for that batch for ever. So the workers are watched while waiting: when one
+    has died, the batches not done by then are reported lost (one InputError per file, naming how
+    many cables), and the rest of the input goes to a fresh pool (three at most; after that it is
+    parsed in this process).
+    """
     from collections import deque
+
+    window: deque[tuple[Any, list[CableText | InputError]]] = deque()
+    limit = jobs * 4
+    pool, workers = _new_pool(jobs)
+    restarts = 0
+    try:
+        stream = iter(items)
+        while True:
+            batch = list(_take(stream, _CHUNK))
+            if batch:
+                window.append((_submit(pool, work, batch) if pool is not None else None, batch))
+            while window and (len(window) >= limit or not batch):
+                result, chunk = window[0]
+                if result is None:
+                    window.popleft()
+                    yield from _run_batch(work, chunk)
+                    continue
+                dead = _wait(result, workers)
+                if dead is None:
+                    window.popleft()
+                    yield from result.get()
+                    continue
+                lost = [c for r, c in window if r is not None and not _done_ok(r)]
+                kept = [(r, c) for r, c in window if r is None or _done_ok(r)]
+                yield from _lost(lost, dead)
+                _abandon(pool)
+                restarts += 1
+                pool, workers = _new_pool(jobs) if restarts <= 3 else (None, [])
+                window = deque(kept)
+            if not batch:
+                break
+    except BaseException:
+        if pool is not None:
+            _abandon(pool)
+        raise
+    if pool is not None:
+        # Every batch is back: the workers are idle and hold nothing. Killing them cannot block,
+        # where Pool.terminate() joins each and can wait for ever (see _abandon).
+        _abandon(pool)
+
+
+def _new_pool(jobs: int) -> tuple[Any, list[Any]]:
+    import multiprocessing as mp
 
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
     pool = ctx.Pool(jobs, initializer=_worker_init, initargs=(os.getpid(),))
-    try:
-        # Batches go out in order and come back in order; InputErrors travel in the same queue
-        # so that they are reported where they occur. A bounded window keeps memory flat.
-        window: deque = deque()
-        limit = jobs * 4
-        batch: list[CableText | InputError] = []
+    return pool, list(getattr(pool, "_pool", ()))
 
-        def submit(chunk: list[CableText | InputError]) -> None:
-            window.append(pool.apply_async(_run_batch, (work, chunk)))
 
-        for item in items:
-            batch.append(item)
-            if len(batch) >= _CHUNK:
-                submit(batch)
-                batch = []
-                while len(window) >= limit:
-                    yield from window.popleft().get()
-        if batch:
-            submit(batch)
-        while window:
-            yield from window.popleft().get()
-    except BaseException:
-        _abandon(pool)
-        raise
-    pool.terminate()
+def _wait(result: Any, workers: list[Any]) -> str | None:
+    """Wait for `result`; None when it is ready, or how a worker died (its batch then never comes)."""
+    while True:
+        result.wait(0.2)
+        if result.ready():
+            return None
+        for worker in workers:
+            code = worker.exitcode
+            if code is not None:
+                return _death(code)
+
+
+def _done_ok(result: Any) -> bool:
+    return result.ready() and result.successful()
+
+
+def _death(code: int) -> str:
+    import signal
+
+    if code < 0:
+        try:
+            return f"was killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"was killed by signal {-code}"
+    return f"ended with exit status {code}"
+
+
+def _submit(pool: Any, work: _Work, batch: list[CableText | InputError]) -> Any:
+    return pool.apply_async(_run_batch, (work, batch))
+
+
+def _take(stream: Iterator[Any], count: int) -> Iterator[Any]:
+    for _ in range(count):
+        try:
+            yield next(stream)
+        except StopIteration:
+            return
+
+
+def _lost(batches: list[list[CableText | InputError]], how: str) -> Iterator[InputError]:
+    """One InputError per file whose cables were lost with a dead worker (InputErrors pass through)."""
+    counts: dict[str, int] = {}
+    for batch in batches:
+        for item in batch:
+            if isinstance(item, InputError):
+                yield item
+            else:
+                path = item.source.path or "-"
+                counts[path] = counts.get(path, 0) + 1
+    for path, count in counts.items():
+        cables = "1 cable" if count == 1 else f"{count:,} cables"
+        yield InputError(path, f"{cables} not parsed: a worker process {how} (out of memory?)")
 
 
 def _abandon(pool: Any) -> None:
@@ -122,6 +208,10 @@ def _worker_init(parent: int) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker forked while an output file was being written inherits SIGTERM and SIGHUP
+    # blocked (see cablecli.outfile): unblock them, or Pool.terminate() would wait on it for ever.
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGHUP})
     _end_with_parent(parent)
 
 

@@ -8,6 +8,7 @@ Only the standard library is used: the output is for tools as much as for people
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import PurePath
@@ -123,7 +124,7 @@ class SarifWriter:
         self.results: list[dict[str, object]] = []
 
     def write(self, result: CheckResult, several: bool = False) -> None:
-        uri = quote(PurePath(_path(result)).as_posix())
+        uri = quote(os.fsencode(PurePath(_path(result)).as_posix()))
         for v in result.violations:
             entry: dict[str, object] = {
                 "ruleId": v.rule,

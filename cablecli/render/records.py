@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Sequence
 from typing import Any, TextIO
 
@@ -71,18 +72,64 @@ _orjson = _load_orjson()
 
 
 def _yaml_document(record: dict[str, Any]) -> str:
+    return _yaml_dump(record, explicit_start=True)
+
+
+# A file name that is not UTF-8 reaches us with each odd byte as a lone surrogate (U+DC80-U+DCFF),
+# which a YAML emitter refuses. They travel through it as private-use characters (U+F780-U+F7FF)
+# and are turned back afterwards, so that the name is written as its own bytes.
+_SURROGATE = re.compile("[\udc80-\udcff]")
+_STAND_IN = re.compile("[\uf780-\uf7ff]")
+
+
+def _yaml_dump(data: Any, **options: Any) -> str:
     import yaml
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(
-        record, Dumper=dumper, sort_keys=False, allow_unicode=True, explicit_start=True, width=100
-    )
+    try:
+        return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, **options)
+    except UnicodeEncodeError:
+        pass
+    shifted = _map_strings(data, _to_stand_ins)
+    text = yaml.dump(shifted, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, **options)
+    return _STAND_IN.sub(lambda m: chr(ord(m.group()) - 0xF700 + 0xDC00), text)
 
 
-def _csv_row(record: dict[str, Any], columns: Sequence[str]) -> str:
+def _to_stand_ins(text: str) -> str:
+    return _SURROGATE.sub(lambda m: chr(ord(m.group()) - 0xDC00 + 0xF700), text)
+
+
+def _map_strings(data: Any, change: Any) -> Any:
+    if isinstance(data, str):
+        return change(data)
+    if isinstance(data, dict):
+        return {_map_strings(k, change): _map_strings(v, change) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_map_strings(v, change) for v in data]
+    return data
+
+
+def _csv_row(record: dict[str, Any], columns: Sequence[str], safe: bool = False) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([flat_value(record.get(c)) for c in columns])
+    cells = [flat_value(record.get(c)) for c in columns]
+    if safe:
+        cells = [formula_safe(cell) for cell in cells]
+    csv.writer(buffer, lineterminator="\n").writerow(cells)
     return buffer.getvalue()
+
+
+# What a spreadsheet reads as the start of a formula (=HYPERLINK(...), +, -, @, and a tab or CR
+# before one).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(cell: str) -> str:
+    """`cell` with a quote in front when a spreadsheet would read it as a formula (`--csv-safe`).
+
+    >>> formula_safe('=HYPERLINK("http://e.vil")'), formula_safe("PGOV")
+    ('\'=HYPERLINK("http://e.vil")', 'PGOV')
+    """
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def format_record(fmt: str, columns: Sequence[str], record: dict[str, Any]) -> str:
@@ -95,6 +142,8 @@ def format_record(fmt: str, columns: Sequence[str], record: dict[str, Any]) -> s
         return _yaml_document(record)
     if fmt == "csv":
         return _csv_row(record, columns)
+    if fmt == "csv-safe":
+        return _csv_row(record, columns, safe=True)
     raise ValueError(f"unknown format {fmt!r}")
 
 
@@ -162,11 +211,18 @@ class CsvWriter(Writer):
         super().close()
 
 
+class SafeCsvWriter(CsvWriter):
+    """CSV with formula cells quoted for spreadsheets (`--csv-safe`)."""
+
+    fmt = "csv-safe"
+
+
 WRITERS: dict[str, type[Writer]] = {
     "yaml": YamlWriter,
     "json": JsonWriter,
     "jsonl": JsonlWriter,
     "csv": CsvWriter,
+    "csv-safe": SafeCsvWriter,
 }
 
 
@@ -176,10 +232,7 @@ class YamlListWriter(Writer):
     fmt = "yaml-list"
 
     def format(self, record: dict[str, Any]) -> str:
-        import yaml
-
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        return yaml.dump([record], Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+        return _yaml_dump([record])
 
     def close(self) -> None:
         if self.count == 0:

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 
-# C0 controls other than tab and newline (CR, BS and ESC among them: ESC starts every ANSI and
-# OSC 8 sequence), DEL, C1 controls, and the Unicode bidirectional embeddings, overrides and
-# isolates, which reorder how the rest of a line is drawn and so can hide what it says.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls other than tab and newline (CR, BS and ESC among them: ESC starts every ANSI, OSC 8
+# and OSC 52 sequence), DEL, C1 controls; the Unicode bidirectional embeddings, overrides,
+# isolates and marks (LRM, RLM, ALM), which reorder how the rest of a line is drawn and so can
+# hide what it says; and the characters that draw nothing (zero-width space, joiners, word
+# joiner, invisible operators, BOM, Mongolian vowel separator, line and paragraph separators).
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\u206a-\u206f\ufeff]"
+)
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cablecli.render.records import flat_value
+from cablecli.render.safe import visible
 
 _BAR_WIDTH = 40
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -24,7 +25,12 @@ def bar(value: int, largest: int, width: int = _BAR_WIDTH) -> str:
 
 
 def _label(value: Any, missing: str = "(none)") -> str:
-    return missing if value is None else str(value)
+    return missing if value is None else visible(str(value))
+
+
+def _text(value: Any, style: str = "") -> Text:
+    """A cell from the index or the cables: control characters shown, never obeyed."""
+    return Text(visible(flat_value(value)), style=style)
 
 
 def _counted(title: str, header: str, rows: Iterable[tuple[Any, int]], total: int) -> Table:
@@ -81,7 +87,7 @@ def info_table(info: dict[str, Any]) -> Table:
     table.add_column("value", overflow="fold")
     for key, value in info.items():
         shown = f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else flat_value(value)
-        table.add_row(Text(key), Text(shown))
+        table.add_row(Text(key), Text(visible(shown)))
     return table
 
 
@@ -96,8 +102,8 @@ def refs_table(rows: Sequence[dict[str, Any]], reverse: bool) -> Table:
         for row in rows:
             written = f"{row['label']}. {row['text']}" if row["label"] else row["text"]
             table.add_row(
-                Text(row["reference_id"]), Text((row["date"] or "")[:10]), Text(flat_value(row["subject"])),
-                Text(written, style="dim"),
+                _text(row["reference_id"]), _text((row["date"] or "")[:10]), _text(row["subject"]),
+                _text(written, style="dim"),
             )  # fmt: skip
         return table
     table.add_column("ref", no_wrap=True)
@@ -108,11 +114,11 @@ def refs_table(rows: Sequence[dict[str, Any]], reverse: bool) -> Table:
     table.add_column("subject", overflow="fold")
     for row in rows:
         table.add_row(
-            Text(flat_value(row["label"])),
-            Text(row["text"]),
-            Text(flat_value(row["reference_id"])),
+            _text(row["label"]),
+            _text(row["text"]),
+            _text(row["reference_id"]),
             Text("yes", style="green") if row["in_corpus"] else Text("no", style="dim"),
-            Text((row["date"] or "")[:10]),
-            Text(flat_value(row["subject"])),
+            _text((row["date"] or "")[:10]),
+            _text(row["subject"]),
         )
     return table

@@ -37,8 +37,10 @@ SUMMARY = "reasons are 1.4 (1.5 before 2003) with letters a-h"
 
 _SECTION = re.compile(r"(?<![\d.])1\s?\.\s?(\d)(?![\d.])")
 # What follows the section: letters in parentheses or alone, joined by commas, slashes, `and`, `&`.
+# Matched at the section's end (match(text, pos), not a slice: a slice per section made a long
+# line quadratic).
 _LETTER_RUN = re.compile(
-    r"^(?:\s*(?:\(\s*[A-Za-z]\s*\)|(?<![A-Za-z])[A-Za-z](?![A-Za-z'])|and\b|or\b|[,/&;]))+"
+    r"(?:\s*(?:\(\s*[A-Za-z]\s*\)|(?<![A-Za-z])[A-Za-z](?![A-Za-z'])|and\b|or\b|[,/&;]))+"
 )
 _LETTER = re.compile(r"(?<![A-Za-z])([A-Za-z])(?![A-Za-z])")
 
@@ -73,7 +75,7 @@ def check(cable, lines):
                     line,
                     col,
                 )
-        run = _LETTER_RUN.match(text[m.end() :])
+        run = _LETTER_RUN.match(text, m.end())
         if run:
             bad = [x for x in _LETTER.findall(run.group(0)) if x.lower() > "h"]
             if bad:
