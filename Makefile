@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench docs fuzz stress clean
+.PHONY: demo test lint bench accuracy docs fuzz stress clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,20 @@ BENCH_SIZE ?= full
 bench: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	BENCH_SIZE=$(BENCH_SIZE) $(BIN)/python bench/run.py
+
+# How right the parser is (docs/accuracy.md): the real fragments and the invented layouts of
+# tests/fixtures, then, where ../shared/corpus is beside the checkout, its Cablegate pages.
+accuracy: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@echo "== real fragments (tests/fixtures/fragments)"
+	$(BIN)/python bench/layouts_eval.py --cases tests/fixtures/fragments/cases.jsonl
+	@echo "== invented layouts (tests/fixtures/layouts)"
+	$(BIN)/python bench/layouts_eval.py
+	@if [ -d ../shared/corpus/html ]; then \
+		echo "== Cablegate pages against their metadata (../shared/corpus)"; \
+		$(BIN)/python bench/accuracy.py html; \
+		$(BIN)/python bench/summary_coverage.py; \
+	else echo "(../shared/corpus is not beside this checkout: the corpus figures are skipped)"; fi
 
 # The property tests of tests/test_fuzz.py with many examples (FUZZ=N per property); prints inputs tried.
 FUZZ ?= 20000

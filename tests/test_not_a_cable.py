@@ -75,9 +75,7 @@ def test_pieces_of_cables_are_cables(text):
 
 
 def test_every_real_fragment_is_a_cable():
-    cases = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "fragments" / "cases.jsonl"
-    if not cases.is_file():
-        pytest.skip("the shared fragments are not here")
+    cases = FIXTURES / "fragments" / "cases.jsonl"
     for line in cases.read_text(encoding="utf-8").splitlines():
         case = json.loads(line)
         if case["form"] == "text":
