@@ -197,22 +197,27 @@ def join_wrapped(lines: list[str]) -> str:
     return out
 
 
-def _may_join(before: str, after: str) -> bool:
-    """False when the wrap fell between two words after all (`(b and` + `d)`, `GRAPPO` + `FOR`)."""
+def _wrap_halves(before: str, after: str) -> tuple[str, str] | None:
+    """The letters that end `before` and begin `after`: the two halves of a word a wrap may have broken."""
     head = re.search(r"[A-Za-z]+$", before)
     tail = re.match(r"[A-Za-z]+", after)
-    if not head or not tail:
+    return (head.group(0), tail.group(0)) if head and tail else None
+
+
+def _may_join(before: str, after: str) -> bool:
+    """False when the wrap fell between two words after all (`(b and` + `d)`, `GRAPPO` + `FOR`)."""
+    halves = _wrap_halves(before, after)
+    if halves is None:
         return True
-    a, b = head.group(0), tail.group(0)
+    a, b = halves
     return _known(a + b) or not (_known(b) or (_known(a) and len(b) == 1))
 
 
 def _broken_word(before: str, after: str) -> bool:
-    head = re.search(r"[A-Za-z]+$", before)
-    tail = re.match(r"[A-Za-z]+", after)
-    if not head or not tail:
+    halves = _wrap_halves(before, after)
+    if halves is None:
         return False
-    a, b = head.group(0), tail.group(0)
+    a, b = halves
     if _known(a + b) and not (_known(a) and _known(b)):
         return True
     return b[0].islower() and not _known(b) and not _known(a) and a[-1].isalpha()
