@@ -198,9 +198,17 @@ def _clean_on_signal(tmp: str) -> frozenset[int]:
     _temporary.add(tmp)
     already = signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
     if _watcher is None or not _watcher.is_alive():
-        # Started with the signals blocked, which it inherits: only sigwait takes them there.
-        _watcher = threading.Thread(target=_watch, args=(_SIGNALS,), name="cablecli-signals", daemon=True)
-        _watcher.start()
+        # Started with the signals blocked, which it inherits: only sigwait takes them there. It
+        # blocks SIGINT too (inherited the same way), so that Ctrl-C reaches the main thread.
+        interrupt = signal.SIGINT not in already
+        if interrupt:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            _watcher = threading.Thread(target=_watch, args=(_SIGNALS,), name="cablecli-signals", daemon=True)
+            _watcher.start()
+        finally:
+            if interrupt:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     return wanted - frozenset(already)
 
 

@@ -114,10 +114,25 @@ def _parallel(items: Iterable[CableText | InputError], jobs: int, work: _Work) -
 
 
 def _new_pool(jobs: int) -> tuple[Any, list[Any]]:
+    """A pool whose threads (and workers) block SIGINT, so that Ctrl-C reaches the main thread.
+
+    The kernel gives a signal sent to the process to any thread that does not block it. Taken by
+    one of the pool's threads, Ctrl-C would leave the main thread blocked where it is (reading a
+    quiet stdin, for ever). Threads and forked processes inherit the signal mask of their creator,
+    so SIGINT is blocked while the pool is made and unblocked again in this thread only.
+    """
     import multiprocessing as mp
+    import signal
+    import threading
 
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    pool = ctx.Pool(jobs, initializer=_worker_init, initargs=(os.getpid(),))
+    mask = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if mask else set()
+    try:
+        pool = ctx.Pool(jobs, initializer=_worker_init, initargs=(os.getpid(),))
+    finally:
+        if mask and signal.SIGINT not in before:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     return pool, list(getattr(pool, "_pool", ()))
 
 
