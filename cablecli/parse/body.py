@@ -308,29 +308,26 @@ def parse_body(lines: list[str], start: int) -> Body:
         blocks.append(_Block(lead_heading, _clean(" ".join(lead)), lead_line))
     if number is not None:
         _add_paragraph(b, blocks, number, marking, parts, para_line, para_heading)
-    summary = _find_section(blocks, _SUMMARY_START, _SUMMARY_HEADING, _SUMMARY_END)
-    if summary is not None:
-        b.summary, unmarked = summary
-        if unmarked is not None:
-            b.problems.append(
-                Problem(
-                    "unmarked-summary",
-                    "summary known only from its End Summary: taken from its paragraph",
-                    unmarked,
-                )
-            )
-    comment = _find_section(blocks, None, _COMMENT_HEADING, _COMMENT_END)
-    if comment is not None:
-        b.comment, unmarked = comment
-        if unmarked is not None:
-            b.problems.append(
-                Problem(
-                    "unmarked-comment",
-                    "comment known only from its End Comment: taken from its paragraph",
-                    unmarked,
-                )
-            )
+    b.summary = _section(b, blocks, "summary", (_SUMMARY_START, _SUMMARY_HEADING, _SUMMARY_END))
+    b.comment = _section(b, blocks, "comment", (None, _COMMENT_HEADING, _COMMENT_END))
     return b
+
+
+def _section(b: Body, blocks: list[_Block], name: str, marks: tuple) -> str | None:
+    """The summary or comment text; known only from its End line, with an `unmarked-NAME` problem."""
+    found = _find_section(blocks, *marks)
+    if found is None:
+        return None
+    text, unmarked = found
+    if unmarked is not None:
+        b.problems.append(
+            Problem(
+                f"unmarked-{name}",
+                f"{name} known only from its End {name.title()}: taken from its paragraph",
+                unmarked,
+            )
+        )
+    return text
 
 
 @dataclass(slots=True)
