@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cablecli.cli import app
+from tests.conftest import plain_environment
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BAKU = str(FIXTURES / "08BAKU187.txt")
@@ -23,9 +24,9 @@ BAKU = str(FIXTURES / "08BAKU187.txt")
 
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("NO_COLOR", "FORCE_COLOR", "CABLECLI_DB", "COLUMNS", "TERM", "GITHUB_ACTIONS"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("CABLECLI_NO_PROGRESS", "1")
+    plain_environment(
+        monkeypatch, ("NO_COLOR", "FORCE_COLOR", "CABLECLI_DB", "COLUMNS", "TERM", "GITHUB_ACTIONS")
+    )
 
 
 def cablecli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, plain_environment
 from tests.golden_output import invoke
 
 datasette_app = pytest.importorskip("datasette.app", reason="the datasette extra is not installed")
@@ -20,9 +20,7 @@ datasette_app = pytest.importorskip("datasette.app", reason="the datasette extra
 
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("CABLECLI_NO_PROGRESS", "1")
+    plain_environment(monkeypatch, ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS"))
 
 
 @pytest.fixture(scope="module")

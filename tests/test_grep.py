@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cablecli.cli import app
-from tests.conftest import generate
+from tests.conftest import generate, plain_environment
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BAKU = str(FIXTURES / "08BAKU187.txt")
@@ -21,9 +21,7 @@ FIVE = str(FIXTURES / "five.csv")
 
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("CABLECLI_NO_PROGRESS", "1")
+    plain_environment(monkeypatch, ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM"))
 
 
 def grep(*args: str, input: bytes | None = None):

@@ -15,7 +15,7 @@ import pytest
 
 from cablecli.index import SCHEMA_VERSION, build_index, open_index, query
 from cablecli.inputs import CableText, iter_texts
-from tests.conftest import generate
+from tests.conftest import generate, plain_environment
 from tests.golden_output import invoke
 
 COUNT = 200  # cables generated; the mixed form writes each as text, as HTML and as a CSV row
@@ -23,9 +23,7 @@ COUNT = 200  # cables generated; the mixed form writes each as text, as HTML and
 
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("CABLECLI_NO_PROGRESS", "1")
+    plain_environment(monkeypatch, ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS"))
 
 
 @pytest.fixture(scope="module")

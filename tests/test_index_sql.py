@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, plain_environment
 from tests.golden_output import invoke
 
 DOC = ROOT / "docs" / "index.md"
@@ -49,7 +49,7 @@ def test_the_doc_has_five_worked_queries() -> None:
 
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CABLECLI_NO_PROGRESS", "1")
+    plain_environment(monkeypatch)
 
 
 def test_the_queries_run_on_an_index_of_the_fixtures(tmp_path: Path) -> None:

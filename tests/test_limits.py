@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, plain_environment
 from tests.test_robustness import run_main
 
 BAKU = FIXTURES / "08BAKU187.txt"
@@ -28,9 +28,7 @@ ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (mknod, cho
 
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "TERM", "COLUMNS", "LINES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("CABLECLI_NO_PROGRESS", "1")
+    plain_environment(monkeypatch, ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "TERM", "COLUMNS", "LINES"))
 
 
 def cablecli(*args: object, **kwargs: object) -> subprocess.CompletedProcess:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, generate
+from tests.conftest import FIXTURES, generate, plain_environment
 from tests.golden_output import invoke
 
 INPUTS = [str(p) for p in sorted(FIXTURES.glob("*")) if p.suffix in (".txt", ".html", ".csv")] + [
@@ -19,7 +19,7 @@ INPUTS = [str(p) for p in sorted(FIXTURES.glob("*")) if p.suffix in (".txt", ".h
 
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CABLECLI_NO_PROGRESS", "1")
+    plain_environment(monkeypatch)
 
 
 def run(*args: str):

@@ -26,7 +26,7 @@ import yaml
 from typer.testing import CliRunner
 
 from cablecli.cli import app, main
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, plain_environment
 
 BAKU = FIXTURES / "08BAKU187.txt"
 FIVE = FIXTURES / "five.csv"
@@ -44,9 +44,7 @@ COMMANDS = [
 
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "TERM", "COLUMNS", "LINES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("CABLECLI_NO_PROGRESS", "1")
+    plain_environment(monkeypatch, ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "TERM", "COLUMNS", "LINES"))
 
 
 def run_main(*args: str) -> tuple[int, str, str]:

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cablecli.cli import app
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, plain_environment
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = FIXTURES / "golden" / "show"
@@ -19,9 +19,9 @@ TWO = str(FIXTURES / "two-cables.txt")
 
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "PAGER", "TERM", "LESS", "CABLECLI_DB"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("CABLECLI_NO_PROGRESS", "1")
+    plain_environment(
+        monkeypatch, ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "PAGER", "TERM", "LESS", "CABLECLI_DB")
+    )
 
 
 def show(*args: str):
