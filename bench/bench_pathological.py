@@ -1,17 +1,23 @@
 """Parse time of pathological cables: one huge paragraph, huge addressee and REF lists, huge lines.
 
-    python bench/bench_pathological.py [--scale 1.0] [--check]
+    python bench/bench_pathological.py [--scale 1.0] [--check] [--show]
 
 Each case is parsed with `parse_text` in this process and timed; the time should grow about
 linearly with the size. `--scale 0.1` runs every case at a tenth of its size (to see the growth:
 compare with the full run). `--check` also runs `check` over each case, through its rules.
 A regular expression that backtracks catastrophically shows up here as a case that takes minutes.
+
+`--show` then runs `cablecli show -f text` (a process each) on one paragraph of 2, 4 and 8 MB
+(times `--scale`) and prints its time and peak memory (the process's own VmHWM, Linux).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -86,11 +92,41 @@ CASES: list[tuple[str, Callable[[int], str], int]] = [
 ]
 
 
+SHOW_SIZES = (2 * MB, 4 * MB, 8 * MB)
+
+# Runs the CLI and writes the process's own peak memory (VmHWM, in KB) to stderr's last line: the
+# rusage of a child would also count what the parent held when it forked.
+_MEASURED = (
+    "import atexit, runpy, sys\n"
+    "def peak():\n"
+    "    with open('/proc/self/status') as f:\n"
+    "        kb = next(int(line.split()[1]) for line in f if line.startswith('VmHWM:'))\n"
+    "    sys.stderr.write(f'\\nVmHWM {kb}\\n')\n"
+    "atexit.register(peak)\n"
+    "sys.argv = ['cablecli', *sys.argv[1:]]\n"
+    "runpy.run_module('cablecli', run_name='__main__')\n"
+)
+
+
+def show_case(size: int) -> tuple[float, int]:
+    """Seconds and peak KB of `cablecli show -f text` on one paragraph of `size` bytes."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "paragraph.txt")
+        with open(path, "w") as out:
+            out.write(one_paragraph(size))
+        args = [sys.executable, "-c", _MEASURED, "show", "-f", "text", "--no-pager", path, "-o", os.devnull]
+        start = time.perf_counter()
+        done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, check=True)
+        took = time.perf_counter() - start
+    return took, int(done.stderr.split("VmHWM ")[-1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="size factor for every case")
     parser.add_argument("--check", action="store_true", help="also run the check rules")
     parser.add_argument("--only", help="run only the cases whose name holds this")
+    parser.add_argument("--show", action="store_true", help="also time show -f text on one paragraph")
     args = parser.parse_args()
     if args.check:
         from cablecli.check import check_cable
@@ -110,6 +146,12 @@ def main() -> int:
             check_cable(cable)
             line += f" {time.perf_counter() - start:>9.2f}"
         print(line + (f"  INTERNAL ERROR {internal[0].message}" if internal else ""), flush=True)
+    if args.show and Path("/proc/self/status").is_file():
+        print(f"\n{'show -f text, one paragraph':<30} {'size':>10} {'seconds':>9} {'peak MB':>9}")
+        for size in SHOW_SIZES:
+            size = max(1, int(size * args.scale))
+            took, peak = show_case(size)
+            print(f"{'':<30} {size / MB:>8.1f}MB {took:>9.2f} {peak / 1024:>9.0f}", flush=True)
     return 0
 
 

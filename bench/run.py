@@ -19,7 +19,7 @@ BENCHMARKS = [
     ["bench_grep.py"],
     ["check_accuracy.py", "--count", "2000", "--seed", "7", "--messy", "0.3"],
     ["bench_inputs.py"],
-    ["bench_pathological.py", "--check"],
+    ["bench_pathological.py", "--check", "--show"],
     ["bench_index.py", "--count", "100000"],
 ]
 

@@ -512,6 +512,48 @@ def test_rule_cby002_is_linear_in_a_long_classified_by_line() -> None:
     assert time.monotonic() - started < 10
 
 
+def _show_work(size: int) -> tuple[int, str]:
+    """Characters Rich's Text objects were built from while `show -f text` laid out one paragraph
+    of `size` bytes, and the output."""
+    import io
+
+    from rich.text import Text
+
+    from bench.bench_pathological import one_paragraph
+    from cablecli.parse import parse_text
+    from cablecli.render.show import write_cables
+
+    cable = parse_text(one_paragraph(size))
+    built = 0
+    init = Text.__init__
+
+    def counting(self, text: str = "", *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        nonlocal built
+        built += len(text)
+        init(self, text, *args, **kwargs)
+
+    out = io.StringIO()
+    Text.__init__ = counting  # type: ignore[method-assign]
+    try:
+        write_cables([cable], out, raw=False, plain=True, color=False, width=80, pager=False, terminal=False)
+    finally:
+        Text.__init__ = init  # type: ignore[method-assign]
+    return built, out.getvalue()
+
+
+@pytest.mark.stress
+def test_show_is_linear_in_the_size_of_one_paragraph() -> None:
+    # make test: 256 KB against 1 MB; make stress (100 MB): 2 MB against 8 MB.
+    small = max(256 * 1024, int(os.environ.get("CABLECLI_STRESS_MB", "10")) * 1024 * 1024 // 50)
+    work_small, shown = _show_work(small)
+    work_large, _ = _show_work(4 * small)
+    words = "the ambassador said that the resolution was not acceptable and "
+    assert "".join(shown.split()).count("".join(words.split())) == small // len(words)  # all shown
+    # Slicing a long paragraph piece by piece copied the rest of it for each piece: 4 times the
+    # size was 16 times the work.
+    assert work_large < 5 * work_small
+
+
 # -- --csv-safe ---------------------------------------------------------------------------------------------
 
 

@@ -210,18 +210,21 @@ _PIECE = 8192
 
 
 def _pieces(text: Text) -> list[Text]:
+    """`text` cut into pieces of at most _PIECE characters, at a space where there is one.
+
+    One `divide` over all the cuts: a slice of a Rich Text (`text[a:b]`) divides the whole text,
+    so slicing piece by piece copied the rest of the paragraph for every piece (quadratic).
+    """
     plain = text.plain
     if len(plain) <= _PIECE:
         return [text]
-    pieces = []
+    cuts = []
     at = 0
     while len(plain) - at > _PIECE:
         cut = plain.rfind(" ", at + _PIECE // 2, at + _PIECE)
-        cut = cut + 1 if cut > 0 else at + _PIECE
-        pieces.append(text[at:cut])
-        at = cut
-    pieces.append(text[at:])
-    return pieces
+        at = cut + 1 if cut > 0 else at + _PIECE
+        cuts.append(at)
+    return list(text.divide(cuts))
 
 
 def render_cable(cable: Cable, view: CableView, width: int, color: bool) -> Group:
