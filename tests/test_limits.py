@@ -437,37 +437,105 @@ def test_a_cable_over_the_size_limit_is_one_line_naming_the_file(tmp_path: Path)
     assert (code, err) == (0, "")  # under the default limit
 
 
-@pytest.mark.stress
-def test_blank_lines_after_vzczc_cost_their_bytes_not_more(tmp_path: Path) -> None:
-    size = int(os.environ.get("CABLECLI_STRESS_MB", "10")) * 1024 * 1024
-    path = tmp_path / "blank.txt"
-    path.write_bytes(b"VZCZCXX\n" + b"\n" * size)
-    # The peak of this run alone, as the kernel counts it for the program itself (VmHWM): the
-    # rusage of a child also holds what the forked copy of pytest used before it ran the program.
+# The peak of a run alone, as the kernel counts it for the program itself (VmHWM): the rusage of a
+# child also holds what the forked copy of pytest used before it ran the program.
+_PEAK_WRAPPER = (
+    "import atexit, os, runpy, sys\n"
+    "def peak():\n"
+    "    with open('/proc/self/status') as f:\n"
+    "        kb = next(int(line.split()[1]) for line in f if line.startswith('VmHWM:'))\n"
+    "    with open(os.environ['CABLECLI_TEST_PEAK'], 'w') as out:\n"
+    "        out.write(str(kb))\n"
+    "atexit.register(peak)\n"
+    "sys.argv = ['cablecli', *sys.argv[1:]]\n"
+    "runpy.run_module('cablecli', run_name='__main__')\n"
+)
+
+
+def run_with_peak(tmp_path: Path, *args: object) -> tuple[subprocess.CompletedProcess, int]:
+    """Run cablecli in a process of its own: its result and its peak memory in bytes."""
     if not Path("/proc/self/status").is_file():
         pytest.skip("needs /proc/self/status (Linux) to read a process's own peak memory")
-    wrapper = (
-        "import atexit, os, runpy, sys\n"
-        "def peak():\n"
-        "    with open('/proc/self/status') as f:\n"
-        "        kb = next(int(line.split()[1]) for line in f if line.startswith('VmHWM:'))\n"
-        "    with open(os.environ['CABLECLI_TEST_PEAK'], 'w') as out:\n"
-        "        out.write(str(kb))\n"
-        "atexit.register(peak)\n"
-        "sys.argv = ['cablecli', *sys.argv[1:]]\n"
-        "runpy.run_module('cablecli', run_name='__main__')\n"
-    )
     peak_file = tmp_path / "peak"
     result = subprocess.run(
-        [sys.executable, "-c", wrapper, "parse", str(path), "-f", "jsonl", "--fields", "reference_id"],
+        [sys.executable, "-c", _PEAK_WRAPPER, *map(str, args)],
         capture_output=True,
         cwd=ROOT,
         timeout=120,
+        text=True,
         env={**os.environ, "CABLECLI_TEST_PEAK": str(peak_file)},
     )
+    return result, int(peak_file.read_text()) * 1024
+
+
+def stress_size() -> int:
+    return int(os.environ.get("CABLECLI_STRESS_MB", "10")) * 1024 * 1024
+
+
+@pytest.mark.stress
+def test_blank_lines_after_vzczc_cost_their_bytes_not_more(tmp_path: Path) -> None:
+    size = stress_size()
+    path = tmp_path / "blank.txt"
+    path.write_bytes(b"VZCZCXX\n" + b"\n" * size)
+    result, peak = run_with_peak(tmp_path, "parse", path, "-f", "jsonl", "--fields", "reference_id")
     assert result.returncode == 0, result.stderr
-    peak = int(peak_file.read_text()) * 1024
     assert peak < 120 * 1024 * 1024 + 8 * size  # was about 90 bytes a line
+
+
+_ROW_HEAD = b'"%d","3/4/2008 13:55","08BAKU187","Embassy Baku","CONFIDENTIAL","","",'
+
+
+def _input_with_one_big_cable(folder: Path, form: str, size: int) -> Path:
+    """A file of `form` holding one cable of about `size` bytes, among good ones for all but html."""
+    import gzip
+
+    folder.mkdir()
+    good = BAKU.read_bytes().lstrip(b"\n")
+    words = b"the ambassador said that it was not acceptable "
+    if form == "csv":  # a CSV field of `size` bytes between good rows
+        escaped = good.replace(b"\\", b"\\\\").replace(b'"', b'\\"')
+        name, head, tail = (
+            "dump.csv",
+            FIVE.read_bytes() + _ROW_HEAD % 6 + b'"1. (C) ',
+            (b'"\n' + _ROW_HEAD % 7 + b'"' + escaped + b'"\n'),
+        )
+    elif form == "html":  # an HTML page of `size` bytes
+        head, _, tail = (FIXTURES / "06JEDDAH700.html").read_bytes().partition(b"</pre>")
+        name, tail = "page.html", b"</pre>" + tail
+    else:  # one line of `size` bytes between good cables, in a gzip member or not
+        name = "cables.txt.gz" if form == "gzip" else "cables.txt"
+        head, tail = good + b"\nVZCZCXX\n1. (C) ", b"\n" + good
+    path = folder / name
+    with (gzip.open if form == "gzip" else open)(path, "wb") as out:
+        out.write(head)
+        count = size // len(words)
+        for at in range(0, count, 20_000):
+            out.write(words * min(20_000, count - at))
+        out.write(tail)
+    return path
+
+
+@pytest.mark.stress
+@pytest.mark.parametrize("form", ["csv", "gzip", "text", "html"])
+def test_a_cable_over_the_size_limit_is_refused_in_every_form_without_holding_it(
+    tmp_path: Path, form: str
+) -> None:
+    mb = 1024 * 1024
+    small = _input_with_one_big_cable(tmp_path / "small", form, mb // 4)
+    big = _input_with_one_big_cable(tmp_path / "big", form, 2 * stress_size())  # 20 MB; 200 in stress
+    args = ("--max-cable-size", "1", "parse", "-f", "jsonl", "--fields", "reference_id")
+    under, peak_under = run_with_peak(tmp_path, *args, small)
+    assert (under.returncode, under.stderr) == (0, "")
+    over, peak_over = run_with_peak(tmp_path, *args, big)
+    assert over.returncode == 2
+    assert over.stdout.count("\n") == under.stdout.count("\n") - 1  # the cables around it are read
+    where = {"csv": "row 6: ", "html": ""}.get(form, "line ")
+    what = "page" if form == "html" else "cable"
+    [line] = over.stderr.splitlines()
+    assert line.startswith(f"cablecli: {big}: {where}")
+    assert line.endswith(f"{what} larger than 1 MB, not read (--max-cable-size raises the limit)")
+    # Never held whole: a 1 GB CSV field took 6.3 GB, a gzip holding one 800 MB line held it.
+    assert peak_over < peak_under + 8 * mb
 
 
 # -- user regexes run in linear time ---------------------------------------------------------------------

@@ -34,13 +34,15 @@ from typing import BinaryIO
 
 from cablecli.inputs import CableText, InputError
 from cablecli.inputs.detect import UTF8_BOM
-from cablecli.inputs.text import decode, normalise_newlines
+from cablecli.inputs.text import decode, normalise_newlines, too_large
 from cablecli.model import Source
 
 COLUMNS = 8
 MAX_ROW_ERRORS = 10
 METADATA_KEYS = ("id", "date", "reference_id", "origin", "classification", "references")
 CHUNK_SIZE = 1 << 20
+# Room for the six short columns of a row beside its cable text, within the size limit.
+ROW_OVERHEAD = 64 * 1024
 
 _QUOTE = 0x22
 _BACKSLASH = 0x5C
@@ -68,7 +70,16 @@ class _Truncated(Exception):
 
 
 def read_csv(stream: BinaryIO, path: str, chunk_size: int = CHUNK_SIZE) -> Iterator[CableText | InputError]:
-    """Yield one CableText per row of the dump, or an InputError for a row that cannot be read."""
+    """Yield one CableText per row of the dump, or an InputError for a row that cannot be read.
+
+    A row larger than `cablecli.inputs.max_cable_size()` (and ROW_OVERHEAD for its other
+    columns), or whose cable text is, yields an InputError naming its row as soon as that much of
+    it is held; reading goes on at the next row start, as after a broken row.
+    """
+    from cablecli.inputs import max_cable_size
+
+    limit = max_cable_size()
+    row_limit = limit + ROW_OVERHEAD
     buffer = b""
     pos = 0
     eof = False
@@ -107,9 +118,17 @@ def read_csv(stream: BinaryIO, path: str, chunk_size: int = CHUNK_SIZE) -> Itera
             if eof:
                 yield from _more_errors(path, errors)
                 return
-            # Not a whole row in the buffer: read more, at least as much as is held, so that a
-            # huge field is rescanned a bounded number of times.
-            data = stream.read(max(chunk_size, end - pos))
+            held = end - pos
+            if held > row_limit:
+                row += 1
+                errors += 1
+                if errors <= MAX_ROW_ERRORS:
+                    yield InputError(path, too_large(limit), row)
+                resync = True
+                continue
+            # Not a whole row in the buffer: read more, as much as is held (so that a huge field
+            # is rescanned a bounded number of times) but not much past the limit.
+            data = stream.read(max(chunk_size, min(held, row_limit + 1 - held)))
             if data:
                 if row == 0 and not buffer and data.startswith(UTF8_BOM):
                     data = data[len(UTF8_BOM) :]
@@ -135,6 +154,11 @@ def read_csv(stream: BinaryIO, path: str, chunk_size: int = CHUNK_SIZE) -> Itera
             # was taken for this row, when a stray quote opened a field).
             pos = start
             resync = True
+            continue
+        if len(fields[6]) + len(fields[7]) > limit:
+            errors += 1
+            if errors <= MAX_ROW_ERRORS:
+                yield InputError(path, too_large(limit), row)
             continue
         yield _cable_text(fields, path, row)
 

@@ -41,7 +41,7 @@ from html.parser import HTMLParser
 from typing import BinaryIO
 
 from cablecli.inputs import CableText, InputError
-from cablecli.inputs.text import decode, normalise_newlines
+from cablecli.inputs.text import decode, normalise_newlines, too_large
 from cablecli.model import Source
 
 COLUMNS = {
@@ -60,8 +60,18 @@ PARTIAL_EXTRACT = "This record is a partial extract of the original cable"
 
 
 def read_html(stream: BinaryIO, path: str) -> Iterator[CableText | InputError]:
-    """Yield the one cable of a page, or an InputError "no cable text found"."""
-    text, metadata = _read_page(decode(stream.read()))
+    """Yield the one cable of a page, or an InputError "no cable text found".
+
+    A page larger than `cablecli.inputs.max_cable_size()` yields an InputError, read no further.
+    """
+    from cablecli.inputs import max_cable_size
+
+    limit = max_cable_size()
+    page = stream.read(limit + 1)
+    if len(page) > limit:
+        yield InputError(path, too_large(limit, "page"))
+        return
+    text, metadata = _read_page(decode(page))
     if text is None:
         yield InputError(path, "no cable text found")
         return

@@ -60,11 +60,12 @@ def read_texts(stream: BinaryIO, path: str, form: str | None = None) -> Iterator
     """
     from cablecli.inputs import max_cable_size
 
+    limit = max_cable_size()
     index = 0
     line = 1
-    for data, lines in _split_cables(_lines(stream), max_cable_size()):
+    for data, lines in _split_cables(_lines(stream, limit), limit):
         if data is None:
-            yield InputError(path, _too_large(line, max_cable_size()))
+            yield InputError(path, f"line {line}: {too_large(limit)}")
         else:
             text_form = form or ("markdown" if TAG_LINK.search(data) else "text")
             yield CableText(decode(bytes(data)), Source(path=path, format=text_form, index=index, line=line))
@@ -74,22 +75,37 @@ def read_texts(stream: BinaryIO, path: str, form: str | None = None) -> Iterator
         yield InputError(path, "empty file, no cable")
 
 
-def _too_large(line: int, limit: int) -> str:
-    return (
-        f"line {line}: cable larger than {limit // (1024 * 1024):,} MB, not read "
-        "(--max-cable-size raises the limit)"
-    )
+def too_large(limit: int, what: str = "cable") -> str:
+    """The message for a cable (or an HTML page) over the size limit."""
+    size = f"{limit // (1024 * 1024):,} MB" if limit >= 1024 * 1024 else f"{limit:,} bytes"
+    return f"{what} larger than {size}, not read (--max-cable-size raises the limit)"
 
 
-def _lines(stream: BinaryIO) -> Iterator[bytes]:
-    """The stream's lines, each ending in a single LF (except perhaps the last), BOM removed."""
+# What is read at a time of a line longer than any cable may be, to pass over the rest of it.
+_SKIP_PIECE = 1 << 20
+
+
+def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes]:
+    """The stream's lines, each ending in a single LF (except perhaps the last), BOM removed.
+
+    No line is held whole beyond `limit` bytes (the largest cable): a longer one comes as its
+    first `limit + 1` bytes, which put its cable over the limit, and the rest of it is read past
+    in pieces (one line of 800 MB in a gzip file of 3.5 MB was held whole). Such a line is not
+    split at lone CRs.
+    """
     first = True
-    for line in stream:
+    readline = stream.readline
+    while line := readline(limit + 1):
+        overlong = len(line) > limit and not line.endswith(b"\n")
         if first:
             first = False
-            if line.startswith(UTF8_BOM):
+            if line.startswith(UTF8_BOM) and not overlong:  # an overlong line stays over the limit
                 line = line[len(UTF8_BOM) :]
-        if b"\r" in line:
+        if overlong:
+            while (rest := readline(_SKIP_PIECE)) and not rest.endswith(b"\n"):
+                pass
+            yield line
+        elif b"\r" in line:
             # bytes.splitlines splits on \n, \r\n and \r only, so a lone CR ends a line too.
             for part in line.splitlines(keepends=True):
                 yield part.rstrip(b"\r\n") + b"\n" if part.endswith((b"\r", b"\n")) else part
