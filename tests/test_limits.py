@@ -676,3 +676,20 @@ def test_ctrl_c_during_a_regex_search_of_an_index_exits_130(
     code, out, err = run_main("grep", "Depu?ty", "--db", hostile_index)  # a prefilter: may_match runs
     assert code == 130
     assert "user-defined function" not in err
+
+
+# -- docs/robustness.md names the tests that hold it ------------------------------------------------------
+
+
+def test_every_test_named_in_robustness_md_exists() -> None:
+    import re
+
+    doc = (ROOT / "docs" / "robustness.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(test_\w+)`", doc))
+    defined: set[str] = set()
+    for path in (ROOT / "tests").glob("test_*.py"):
+        defined |= set(re.findall(r"^(?:async )?def (test_\w+)", path.read_text(encoding="utf-8"), re.M))
+    assert len(named) > 30
+    assert sorted(named - defined) == []
+    files = set(re.findall(r"\btests/\w+\.py\b", doc))
+    assert files and sorted(f for f in files if not (ROOT / f).is_file()) == []
