@@ -538,6 +538,20 @@ def test_a_cable_over_the_size_limit_is_refused_in_every_form_without_holding_it
     assert peak_over < peak_under + 8 * mb
 
 
+@pytest.mark.stress
+def test_grep_over_a_dump_refuses_a_row_over_the_size_limit(tmp_path: Path) -> None:
+    # grep reads the rows of a dump around its matches from a memory map, not through read_csv.
+    big = _input_with_one_big_cable(tmp_path / "big", "csv", 2 * stress_size())
+    result = cablecli("--max-cable-size", "1", "grep", "-c", "-i", "the", big, text=True)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert (
+        line
+        == f"cablecli: {big}: row 6: cable larger than 1 MB, not read (--max-cable-size raises the limit)"
+    )
+    assert "08BAKU187:" in result.stdout  # the row after it is searched
+
+
 # -- user regexes run in linear time ---------------------------------------------------------------------
 
 

@@ -162,6 +162,30 @@ def read_csv(stream: BinaryIO, path: str, chunk_size: int = CHUNK_SIZE) -> Itera
         yield _cable_text(fields, path, row)
 
 
+class RowTooLarge(Exception):
+    """A row over the size limit; `resume` is where the next row starts, or -1 for none."""
+
+    def __init__(self, resume: int) -> None:
+        super().__init__(resume)
+        self.resume = resume
+
+
+def parse_row_within(buf: bytes, pos: int, limit: int) -> tuple[list[bytes], int]:
+    """The row at `pos` of a whole dump held in `buf` (a memory map), as `_parse_row` reads it.
+
+    No more of the row is read than a row of a `limit`-byte cable takes: RowTooLarge past it, or
+    when its cable text is larger than `limit`. _Truncated when the data ends inside a quoted field.
+    """
+    stop = pos + limit + ROW_OVERHEAD + 1
+    parsed = _parse_row(buf, pos, stop >= len(buf), stop)
+    if parsed is None:
+        raise RowTooLarge(_next_row(buf, pos))
+    fields, end = parsed
+    if len(fields) == COLUMNS and len(fields[6]) + len(fields[7]) > limit:
+        raise RowTooLarge(end)
+    return parsed
+
+
 def _next_row(buffer: bytes, pos: int) -> int:
     """Where the first row start on a line after `pos` begins (after its line end), or -1.
 
@@ -189,13 +213,13 @@ def _cable_text(fields: list[bytes], path: str, row: int) -> CableText:
     return CableText(normalise_newlines(text), Source(path=path, format="csv", index=row, metadata=metadata))
 
 
-def _parse_row(buf: bytes, pos: int, eof: bool) -> tuple[list[bytes], int] | None:
+def _parse_row(buf: bytes, pos: int, eof: bool, stop: int | None = None) -> tuple[list[bytes], int] | None:
     """Parse the row starting at `pos`: its fields and the position after its line end.
 
-    None when the buffer ends before the row does and more data may come; _Truncated when the
-    data has ended inside a quoted field.
+    None when the buffer (or its part before `stop`) ends before the row does and more data may
+    come; _Truncated when the data has ended inside a quoted field.
     """
-    n = len(buf)
+    n = len(buf) if stop is None else min(stop, len(buf))
     fields: list[bytes] = []
     find = buf.find
     while True:
@@ -207,7 +231,7 @@ def _parse_row(buf: bytes, pos: int, eof: bool) -> tuple[list[bytes], int] | Non
             quote = -1
             while True:
                 if quote < start:
-                    quote = find(b'"', start)
+                    quote = find(b'"', start, n)
                     if quote == -1:
                         if eof:
                             raise _Truncated
@@ -231,7 +255,7 @@ def _parse_row(buf: bytes, pos: int, eof: bool) -> tuple[list[bytes], int] | Non
                 break
             if pos < n and buf[pos] not in (_COMMA, _LF, _CR):
                 # Stray bytes after the closing quote: keep them, up to the next separator.
-                match = _UNQUOTED_END.search(buf, pos)
+                match = _UNQUOTED_END.search(buf, pos, n)
                 if match is None and not eof:
                     return None
                 stop = match.start() if match else n
@@ -239,7 +263,7 @@ def _parse_row(buf: bytes, pos: int, eof: bool) -> tuple[list[bytes], int] | Non
                 pos = stop
             field = parts[0] if len(parts) == 1 else b"".join(parts)
         else:
-            match = _UNQUOTED_END.search(buf, pos)
+            match = _UNQUOTED_END.search(buf, pos, n)
             if match is None and not eof:
                 return None
             stop = match.start() if match else n

@@ -28,7 +28,7 @@ from cablecli.inputs.detect import GZIP_MAGIC, HEAD_SIZE, UTF8_BOM, sniff
 
 __all__ = ["iter_candidates"]
 
-_ROW_START = re.compile(rb'"\d+","')
+_ROW_START = re.compile(rb'"(\d+)","')
 
 
 def iter_candidates(
@@ -97,8 +97,11 @@ def _scan_path(
 def _csv_rows(
     data: mmap.mmap, path: str, needle: re.Pattern[bytes], first: int, on_bytes: Callable[[int], None] | None
 ) -> Iterator[CableText | InputError]:
-    from cablecli.inputs.csvdump import COLUMNS, _cable_text, _parse_row, _Truncated
+    from cablecli.inputs import max_cable_size
+    from cablecli.inputs.csvdump import COLUMNS, RowTooLarge, _cable_text, _Truncated, parse_row_within
+    from cablecli.inputs.text import too_large
 
+    limit = max_cable_size()
     size = len(data)
     origin = len(UTF8_BOM) if data[: len(UTF8_BOM)] == UTF8_BOM else 0
     done = origin  # everything before this offset has been dealt with
@@ -112,13 +115,15 @@ def _csv_rows(
             if pos >= size:
                 break
             try:
-                parsed = _parse_row(data, pos, True)
+                fields, end = parse_row_within(data, pos, limit)
             except _Truncated:
                 yield InputError(path, "file ends inside a quoted field")
                 return
-            if parsed is None:
-                break
-            fields, end = parsed
+            except RowTooLarge as row:
+                found = _ROW_START.match(data, pos)
+                yield InputError(path, too_large(limit), int(found.group(1)) if found else None)
+                pos = row.resume if row.resume > pos else size
+                continue
             if end > at:
                 index = _row_number(fields)
                 if len(fields) != COLUMNS:
