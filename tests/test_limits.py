@@ -594,45 +594,73 @@ def test_rule_cby002_is_linear_in_a_long_classified_by_line() -> None:
     assert time.monotonic() - started < 10
 
 
-def _show_work(size: int) -> tuple[int, str]:
-    """Characters Rich's Text objects were built from while `show -f text` laid out one paragraph
-    of `size` bytes, and the output."""
+def _show_work(text: str, raw: bool = False) -> tuple[int, str]:
+    """The work Rich did while `show -f text` (or `show --raw` on a terminal) laid out `text`,
+    counted in characters: those its Text objects were built from, and those it copied splitting
+    what it rendered into lines (each line end copies the rest of its segment). And the output."""
     import io
 
+    from rich.segment import Segment
     from rich.text import Text
 
-    from bench.bench_pathological import one_paragraph
     from cablecli.parse import parse_text
     from cablecli.render.show import write_cables
 
-    cable = parse_text(one_paragraph(size))
-    built = 0
+    cable = parse_text(text)
+    work = 0
     init = Text.__init__
+    split = Segment.split_and_crop_lines
 
-    def counting(self, text: str = "", *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        nonlocal built
-        built += len(text)
+    def counting_init(self, text: str = "", *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        nonlocal work
+        work += len(text)
         init(self, text, *args, **kwargs)
 
+    def counting_split(segments, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def seen():  # type: ignore[no-untyped-def]
+            nonlocal work
+            for segment in segments:
+                work += len(segment.text) * segment.text.count("\n")
+                yield segment
+
+        return split(seen(), *args, **kwargs)
+
     out = io.StringIO()
-    Text.__init__ = counting  # type: ignore[method-assign]
+    Text.__init__ = counting_init  # type: ignore[method-assign]
+    Segment.split_and_crop_lines = counting_split  # type: ignore[method-assign,assignment]
     try:
-        write_cables([cable], out, raw=False, plain=True, color=False, width=80, pager=False, terminal=False)
+        write_cables([cable], out, raw=raw, plain=True, color=False, width=80, pager=False, terminal=raw)
     finally:
         Text.__init__ = init  # type: ignore[method-assign]
-    return built, out.getvalue()
+        Segment.split_and_crop_lines = split  # type: ignore[method-assign]
+    return work, out.getvalue()
+
+
+def _short_lines(size: int) -> str:
+    from bench.bench_pathological import one_paragraph
+
+    text = one_paragraph(size)
+    return "".join(word + ("\n" if i % 10 == 9 else " ") for i, word in enumerate(text.split(" ")))
 
 
 @pytest.mark.stress
-def test_show_is_linear_in_the_size_of_one_paragraph() -> None:
+@pytest.mark.parametrize(
+    ("raw", "build"),
+    [(False, "one_paragraph"), (True, "one_paragraph"), (True, "short_lines")],
+    ids=["show", "show --raw on a terminal", "show --raw, short lines"],
+)
+def test_show_is_linear_in_the_size_of_one_paragraph(raw: bool, build: str) -> None:
+    from bench.bench_pathological import one_paragraph
+
+    make = one_paragraph if build == "one_paragraph" else _short_lines
     # make test: 256 KB against 1 MB; make stress (100 MB): 2 MB against 8 MB.
     small = max(256 * 1024, int(os.environ.get("CABLECLI_STRESS_MB", "10")) * 1024 * 1024 // 50)
-    work_small, shown = _show_work(small)
-    work_large, _ = _show_work(4 * small)
+    work_small, shown = _show_work(make(small), raw)
+    work_large, _ = _show_work(make(4 * small), raw)
     words = "the ambassador said that the resolution was not acceptable and "
     assert "".join(shown.split()).count("".join(words.split())) == small // len(words)  # all shown
-    # Slicing a long paragraph piece by piece copied the rest of it for each piece: 4 times the
-    # size was 16 times the work.
+    # Slicing a long paragraph piece by piece copied the rest of it for each piece, and one long
+    # Text is split into lines by copying: 4 times the size was 16 times the work.
     assert work_large < 5 * work_small
 
 

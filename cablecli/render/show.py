@@ -209,22 +209,25 @@ def paragraphs_table(view: CableView, color: bool) -> Table:
 _PIECE = 8192
 
 
-def _pieces(text: Text) -> list[Text]:
-    """`text` cut into pieces of at most _PIECE characters, at a space where there is one.
-
-    One `divide` over all the cuts: a slice of a Rich Text (`text[a:b]`) divides the whole text,
-    so slicing piece by piece copied the rest of the paragraph for every piece (quadratic).
-    """
-    plain = text.plain
-    if len(plain) <= _PIECE:
-        return [text]
+def _cuts(plain: str) -> list[int]:
+    """Where to cut `plain` into pieces of at most _PIECE characters, at a space where there is one."""
     cuts = []
     at = 0
     while len(plain) - at > _PIECE:
         cut = plain.rfind(" ", at + _PIECE // 2, at + _PIECE)
         at = cut + 1 if cut > 0 else at + _PIECE
         cuts.append(at)
-    return list(text.divide(cuts))
+    return cuts
+
+
+def _pieces(text: Text) -> list[Text]:
+    """`text` cut into pieces of at most _PIECE characters, at a space where there is one.
+
+    One `divide` over all the cuts: a slice of a Rich Text (`text[a:b]`) divides the whole text,
+    so slicing piece by piece copied the rest of the paragraph for every piece (quadratic).
+    """
+    cuts = _cuts(text.plain)
+    return list(text.divide(cuts)) if cuts else [text]
 
 
 def render_cable(cable: Cable, view: CableView, width: int, color: bool) -> Group:
@@ -250,9 +253,42 @@ def render_cable(cable: Cable, view: CableView, width: int, color: bool) -> Grou
     return Group(*parts)
 
 
-def render_raw(cable: Cable, safe: bool) -> Text:
-    """The text as published (line ends normalised); control characters shown when `safe`."""
-    return Text(visible(cable.text) if safe else cable.text, end="")
+def render_raw(cable: Cable, safe: bool) -> RenderableType:
+    """The text as published (line ends normalised); control characters shown when `safe`.
+
+    A long text goes to Rich in pieces of whole lines of at most _PIECE characters, a longer line
+    cut as in the paragraphs (on lines of its own): Rich splits what it renders into lines by
+    copying the rest of it at each line end, which grows with the square of one long Text (4 MB
+    of short lines took 17 s, one line of 8 MB 55 s).
+    """
+    text = visible(cable.text) if safe else cable.text
+    if len(text) <= _PIECE:
+        return Text(text, end="")
+    parts: list[Text] = []
+    run: list[str] = []  # whole lines, shown as they are
+    held = 0
+
+    def flush() -> None:
+        nonlocal run, held
+        if run:
+            parts.append(Text("\n".join(run)))
+            run, held = [], 0
+
+    for line in text.split("\n"):
+        if len(line) > _PIECE:
+            flush()
+            at = 0
+            for cut in [*_cuts(line), len(line)]:
+                parts.append(Text(line[at:cut]))
+                at = cut
+            continue
+        if held + len(line) >= _PIECE:
+            flush()
+        run.append(line)
+        held += len(line) + 1
+    flush()
+    # Each part ends its line, as one Text with end="" is printed: the text and one line end.
+    return Group(*parts)
 
 
 def _plain(console_text: str) -> str:
