@@ -97,7 +97,7 @@ def all_patterns():
 def test_the_audit_sees_the_parser_patterns():
     names = dict(all_patterns())
     assert "cablecli.parse.preamble.CLASSIFICATION" in names
-    assert "cablecli.inputs.csvdump._NEXT_ROW" in names
+    assert "cablecli.inputs.csvdump._ROW_START" in names
     assert "cablecli.render.safe._CONTROL" in names
     assert len(names) > 40
 
