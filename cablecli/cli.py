@@ -765,6 +765,7 @@ def show_command(
     """
     from cablecli.inputs import InputError
     from cablecli.parse import parse_text
+    from cablecli.parse.idfilter import reference_id_filter
     from cablecli.render.console import use_color
     from cablecli.render.show import write_cables
     from cablecli.search import reference_id_test
@@ -775,6 +776,7 @@ def show_command(
     if db is not None and wanted is None:
         fail("show --db needs --id REFID: the index is looked up by reference id")
     test = reference_id_test(wanted) if wanted else None
+    may_be = reference_id_filter(wanted) if wanted else None
     missing = dict.fromkeys(wanted or ())
 
     def cables(items: Iterator[Any]) -> Iterator[Any]:
@@ -782,8 +784,10 @@ def show_command(
             if isinstance(item, InputError):
                 run.error(item)
                 continue
-            if test is not None and not test[1].search(item.text):
+            if may_be is not None and not may_be(item.text, item.source.metadata):
                 continue  # cannot be one of the cables asked for: not parsed
+            if test is not None and not test[1].search(item.text):
+                continue
             if wanted is not None:  # the id first, without the body walk; the body for the match only
                 found = parse_text(item.text, item.source, body=False)
                 if (found.reference_id or "").upper() not in missing:
