@@ -236,6 +236,7 @@ def reading(
     skip_non_cables: bool = False,
     follow: bool = False,
     skip: Iterable[str] = (),
+    raw_rows: bool = False,
 ) -> Iterator[Iterator[Any]]:
     """The cable texts of `paths` as a stream, with a progress bar on a terminal's stderr.
 
@@ -254,6 +255,7 @@ def reading(
             skip_non_cables=skip_non_cables,
             follow=follow,
             skip=_Skipped(skip),
+            raw_rows=raw_rows,
         )
         yield _noting_emptiness(items, paths, None, run)
 
@@ -404,7 +406,10 @@ def parse_command(
             parse_from_index(db, paths, fmt, selected, no_body, columns, output_path, color, jobs)
         )
     transform = partial(_record_for_output, fields=selected, no_body=no_body)
-    with reading(paths or [], input_format, run, follow=follow) as items, output(output_path) as out:
+    with (
+        reading(paths or [], input_format, run, follow=follow, raw_rows=True) as items,
+        output(output_path) as out,
+    ):
         if fmt is ParseFormat.table:
             from cablecli.render.console import make_console, record_table, use_color
 
