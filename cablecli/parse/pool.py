@@ -205,6 +205,19 @@ def _abandon(pool: Any) -> None:
     """
     from multiprocessing import pool as mp_pool
 
+    # First stop the pool's worker handler, which would start a new worker in place of each one
+    # killed: forked from this process's threads, such a worker could hang before it even ran,
+    # and the exit of this process waits for every child (seen as a run that never ended).
+    handler = getattr(pool, "_worker_handler", None)
+    if handler is not None:
+        handler._state = mp_pool.TERMINATE
+        notifier = getattr(pool, "_change_notifier", None)
+        if notifier is not None:
+            try:
+                notifier.put(None)  # wakes the handler from its wait
+            except (OSError, ValueError):
+                pass
+        handler.join(timeout=1)
     workers = list(getattr(pool, "_pool", ()))
     for worker in workers:
         try:
