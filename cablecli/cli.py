@@ -236,6 +236,7 @@ def reading(
     skip_non_cables: bool = False,
     follow: bool = False,
     skip: Iterable[str] = (),
+    raw_rows: bool = False,
 ) -> Iterator[Iterator[Any]]:
     """The cable texts of `paths` as a stream, with a progress bar on a terminal's stderr.
 
@@ -254,6 +255,7 @@ def reading(
             skip_non_cables=skip_non_cables,
             follow=follow,
             skip=_Skipped(skip),
+            raw_rows=raw_rows,
         )
         yield _noting_emptiness(items, paths, None, run)
 
@@ -404,7 +406,10 @@ def parse_command(
             parse_from_index(db, paths, fmt, selected, no_body, columns, output_path, color, jobs)
         )
     transform = partial(_record_for_output, fields=selected, no_body=no_body)
-    with reading(paths or [], input_format, run, follow=follow) as items, output(output_path) as out:
+    with (
+        reading(paths or [], input_format, run, follow=follow, raw_rows=True) as items,
+        output(output_path) as out,
+    ):
         if fmt is ParseFormat.table:
             from cablecli.render.console import make_console, record_table, use_color
 
@@ -765,6 +770,7 @@ def show_command(
     """
     from cablecli.inputs import InputError
     from cablecli.parse import parse_text
+    from cablecli.parse.idfilter import reference_id_filter
     from cablecli.render.console import use_color
     from cablecli.render.show import write_cables
     from cablecli.search import reference_id_test
@@ -775,6 +781,7 @@ def show_command(
     if db is not None and wanted is None:
         fail("show --db needs --id REFID: the index is looked up by reference id")
     test = reference_id_test(wanted) if wanted else None
+    may_be = reference_id_filter(wanted) if wanted else None
     missing = dict.fromkeys(wanted or ())
 
     def cables(items: Iterator[Any]) -> Iterator[Any]:
@@ -782,8 +789,10 @@ def show_command(
             if isinstance(item, InputError):
                 run.error(item)
                 continue
-            if test is not None and not test[1].search(item.text):
+            if may_be is not None and not may_be(item.text, item.source.metadata):
                 continue  # cannot be one of the cables asked for: not parsed
+            if test is not None and not test[1].search(item.text):
+                continue
             if wanted is not None:  # the id first, without the body walk; the body for the match only
                 found = parse_text(item.text, item.source, body=False)
                 if (found.reference_id or "").upper() not in missing:

@@ -43,6 +43,8 @@ REVIEWED = {
     "cablecli.parse.preamble._REF_START": "at most 3 repeats, each starting with whitespace a word cannot contain",
     "cablecli.parse.preamble._FULL_PAGE_HEADER": "FLAT_PAGE_HEADER matched at the start of a line",
     "cablecli.parse.preamble._REF_ITEM_LINE": "at most 3 repeats, each starting with whitespace a word cannot contain",
+    "cablecli.inputs.html._TAG": "each repeated attribute starts with blanks, and ends with a name, a value or a quote, "
+    "none of them a blank",
 }
 
 

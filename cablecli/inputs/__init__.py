@@ -100,6 +100,7 @@ def iter_texts(
     skip_non_cables: bool = False,
     follow: bool = False,
     skip: Container[str] = (),
+    raw_rows: bool = False,
 ) -> Iterator[CableText | InputError]:
     """Yield each cable text of `paths`, in input order, with an InputError for each bad input.
 
@@ -115,6 +116,9 @@ def iter_texts(
 
     `follow` and `skip` are as in `cablecli.inputs.walk.expand_paths` (links inside a walked
     directory followed; real paths left out).
+
+    With `raw_rows` the rows of a CSV dump come as `csvdump.RawRow`, to be decoded by their
+    `cable_text()` where they are parsed (`cablecli.parse.pool.parse_stream` takes both).
     """
     from cablecli.inputs.walk import WalkedPath
 
@@ -126,7 +130,7 @@ def iter_texts(
         else:
             if skip_non_cables and not isinstance(item, WalkedPath):
                 item = WalkedPath(item)
-            yield from _read_path(item, input_format, stdin, on_bytes)
+            yield from _read_path(item, input_format, stdin, on_bytes, raw_rows)
 
 
 def expand_inputs(
@@ -166,7 +170,11 @@ def read(
 
 
 def _read_path(
-    path: str, input_format: str | None, stdin: BinaryIO | None, on_bytes: Callable[[int], None] | None
+    path: str,
+    input_format: str | None,
+    stdin: BinaryIO | None,
+    on_bytes: Callable[[int], None] | None,
+    raw_rows: bool = False,
 ) -> Iterator[CableText | InputError]:
     from cablecli.inputs.detect import BUFFER_SIZE, CountingReader
     from cablecli.inputs.walk import STDIN
@@ -184,7 +192,7 @@ def _read_path(
         return
     try:
         stream = io.BufferedReader(CountingReader(raw, on_bytes), BUFFER_SIZE)
-        yield from read_stream(stream, path, input_format)
+        yield from read_stream(stream, path, input_format, raw_rows)
     except (OSError, EOFError, zlib.error) as exc:
         yield InputError(path, _describe(exc))
     finally:
@@ -193,7 +201,7 @@ def _read_path(
 
 
 def read_stream(
-    stream: BinaryIO, path: str, input_format: str | None = None
+    stream: BinaryIO, path: str, input_format: str | None = None, raw_rows: bool = False
 ) -> Iterator[CableText | InputError]:
     """The cable texts of one byte stream: gzip undone, form detected (or forced), read by its reader.
 
@@ -228,7 +236,7 @@ def read_stream(
     elif form == "csv":
         from cablecli.inputs.csvdump import read_csv
 
-        yield from read_csv(stream, path)  # the rows of a dump are cables by its own account
+        yield from read_csv(stream, path, raw=raw_rows)  # the rows of a dump are cables by its own account
         return
     else:
         from cablecli.inputs.text import read_texts

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from cablecli.inputs import CableText, InputError
@@ -68,8 +69,28 @@ class _Truncated(Exception):
     """The data ended inside a quoted field."""
 
 
-def read_csv(stream: BinaryIO, path: str, chunk_size: int = CHUNK_SIZE) -> Iterator[CableText | InputError]:
-    """Yield one CableText per row of the dump, or an InputError for a row that cannot be read.
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    """A row of the dump as read, its fields not yet decoded: `cable_text()` gives its CableText.
+
+    Parallel parsing hands these to the worker processes, which decode them: the process that
+    reads the dump then only cuts it into rows, and sends bytes (cheap to pickle) rather than
+    CableTexts.
+    """
+
+    fields: tuple[bytes, ...]
+    path: str
+    row: int
+
+    def cable_text(self) -> CableText:
+        return _cable_text(list(self.fields), self.path, self.row)
+
+
+def read_csv(
+    stream: BinaryIO, path: str, chunk_size: int = CHUNK_SIZE, raw: bool = False
+) -> Iterator[CableText | RawRow | InputError]:
+    """Yield one CableText per row of the dump (a RawRow with `raw`), or an InputError for a row
+    that cannot be read.
 
     A row larger than `cablecli.inputs.max_cable_size()` (and ROW_OVERHEAD for its other
     columns), or whose cable text is, yields an InputError naming its row as soon as that much of
@@ -159,7 +180,7 @@ def read_csv(stream: BinaryIO, path: str, chunk_size: int = CHUNK_SIZE) -> Itera
             if errors <= MAX_ROW_ERRORS:
                 yield InputError(path, too_large(limit), row)
             continue
-        yield _cable_text(fields, path, row)
+        yield RawRow(tuple(fields), path, row) if raw else _cable_text(fields, path, row)
 
 
 class RowTooLarge(Exception):

@@ -27,14 +27,17 @@ their labels in snake case ("canonical_id", "date", "original_classification", "
 never under the Cablegate keys, since their values are not in the same form; the parser fills from
 them what the text lacks (cablecli.parse.archive).
 
-A Cablegate page is ~900 lines of navigation around ~30 lines of cable: html.parser is given only
-the span from the first `<pre` or `<table` to the last `</pre>` or `</table>` when the rest of the
-page is shown to hold nothing the reader takes (see `_read_page`), which reads a page 3x faster
-and gives the same result as the walk over the whole page.
+A Cablegate page is ~900 lines of navigation around ~30 lines of cable: only the span from the
+first `<pre` or `<table` to the last `</pre>` or `</table>` is read when the rest of the page is
+shown to hold nothing the reader takes (see `_read_page`), and the span itself, when its markup
+is plain (tags with quoted attributes, text without `<`), by one regular expression that gives
+the events html.parser would give (`_read_span`); anything else goes to html.parser. Both give
+the same result as the walk over the whole page (tests/test_html_span.py).
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -78,32 +81,46 @@ def read_html(stream: BinaryIO, path: str) -> Iterator[CableText | InputError]:
     yield CableText(normalise_newlines(text), Source(path=path, format="html", index=0, metadata=metadata))
 
 
-# Markers of a PlusD page, whose text is in named divs: such pages are walked whole.
-_PLUSD_MARKERS = ("text-header", "tagged-text", "s_key", "s_val")
 # Elements whose content html.parser reads as raw text (script, style; newer versions add the
 # others), and the markup that can hide a `<pre` or `<table` from it.
-_RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
-_HIDING = ("<!--", "<![")
+_RAW_TEXT = (
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+    b"plaintext",
+)
+_HIDING = (b"!--", b"![")
+_HIDING_OR_RAW = re.compile(rb"<(/?)(" + b"|".join(re.escape(m) for m in _HIDING + _RAW_TEXT) + rb")")
 # Text and whole tags only, as html.parser reads them (a start tag's quoted values may hold `>`;
 # a declaration, a processing instruction or an end tag ends at the first `>`): the span is
 # entered only when the part of the page before it is exactly such a sequence.
 _TEXT_AND_TAGS = re.compile(
-    r"(?:[^<]++|<[a-zA-Z](?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>|</[^>]*+>|<[!?][^>]*+>)*+"
+    rb"""[^<]*+(?:<(?:[a-zA-Z][^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+|/[^>]*+|[!?][^>]*+)>[^<]*+)*+"""
 )
+_NOT_LATIN1 = "cablecli-not-latin1"
+codecs.register_error(_NOT_LATIN1, lambda exc: ("\x80" * (exc.end - exc.start), exc.end))  # type: ignore[arg-type]
 
 
 def _read_page(page: str) -> tuple[str | None, dict[str, str] | None]:
     """The cable text and metadata of a page: `_CablePage` fed only the span from the first `<pre`
     or `<table` to the end of the last `</pre>` or `</table>` (a Cablegate page is ~900 lines of
     navigation around ~30 lines of cable), when the rest of the page provably holds nothing the
-    reader takes: no pre, table or PlusD div, and nothing that could hide one. Otherwise, and
-    whenever the span leaves an element open, the whole page is walked."""
+    reader takes: no pre or table, and nothing that could hide one. Otherwise, whenever the span
+    leaves an element open, and when it holds no cable block (a PlusD page's text is in divs,
+    which the reader takes only then), the whole page is walked."""
     span = _cable_span(page)
     if span is not None:
-        reader = _CablePage()
-        reader.feed(page[span[0] : span[1]])
-        reader.close()
-        if reader.closed_cleanly():
+        reader = _read_span(page, span[0], span[1])
+        if reader is None:  # markup the short reader does not take: html.parser reads the span
+            reader = _CablePage()
+            reader.feed(page[span[0] : span[1]])
+            reader.close()
+        if reader.closed_cleanly() and reader.cable_blocks():
             return reader.result()
     reader = _CablePage()
     reader.feed(page)
@@ -112,31 +129,100 @@ def _read_page(page: str) -> tuple[str | None, dict[str, str] | None]:
 
 
 def _cable_span(page: str) -> tuple[int, int] | None:
-    low = page.lower()
-    if any(marker in low for marker in _PLUSD_MARKERS):
-        return None
-    starts = [i for i in (low.find("<pre"), low.find("<table")) if i >= 0]
-    ends = [i for i in (low.rfind("</pre"), low.rfind("</table")) if i >= 0]
+    # The page's characters as bytes, one for one: ASCII letters in lower case (as html.parser
+    # lowers tag names), other characters never ASCII (beyond Latin-1: 0x80). Every test below
+    # is about ASCII markup, so it reads the same here as in the page, faster.
+    low = page.encode("latin-1", _NOT_LATIN1).lower()
+    starts = [i for i in (low.find(b"<pre"), low.find(b"<table")) if i >= 0]
+    ends = [i for i in (low.rfind(b"</pre"), low.rfind(b"</table")) if i >= 0]
     if not starts or not ends:
         return None
     start, last = min(starts), max(ends)
-    end = low.find(">", last)
+    end = low.find(b">", last)
     if end < 0 or last < start:
         return None
     end += 1
-    prefix, span, suffix = low[:start], low[start:end], low[end:]
-    if "<pre" in suffix or "<table" in suffix:
+    if low.find(b"<pre", end) >= 0 or low.find(b"<table", end) >= 0:
         return None
-    if any(h in prefix or h in span for h in _HIDING):
-        return None
-    for name in _RAW_TEXT:
-        # A raw-text element before the span must be closed before it; none inside the span.
-        tag = "<" + name
-        if tag in span or (tag in prefix and prefix.count(tag) != prefix.count("</" + name)):
-            return None
-    if not _TEXT_AND_TAGS.fullmatch(prefix):
+    opened: dict[bytes, int] = {}
+    for m in _HIDING_OR_RAW.finditer(low, 0, end):
+        name = m.group(2)
+        if name in _HIDING:
+            return None  # a comment or a marked section may hide a block
+        if m.start() < start:
+            opened[name] = opened.get(name, 0) + (-1 if m.group(1) else 1)
+        elif not m.group(1):
+            return None  # a raw-text element inside the span
+    if any(opened.values()):
+        return None  # a raw-text element before the span must be closed before it
+    if not _TEXT_AND_TAGS.fullmatch(low, 0, start):
         return None  # the span might start inside a tag or an attribute value
     return start, end
+
+
+# The span's markup, when it is made only of these: start tags with quoted (or plain word) attribute
+# values, end tags, and text without `<`. For them html.parser gives the same events as below.
+_BLANK = "[ \\t\\n\\r\\f]"
+_TAG = re.compile(
+    rf"<(?:([a-zA-Z][a-zA-Z0-9]*)((?:{_BLANK}+[a-zA-Z_:][-a-zA-Z0-9_:.]*"
+    rf"(?:{_BLANK}*={_BLANK}*(?:'[^']*'|\"[^\"]*\"|[a-zA-Z0-9_.:-]+(?={_BLANK}|>)))?)*){_BLANK}*(/?)"
+    rf"|/([a-zA-Z][a-zA-Z0-9]*){_BLANK}*)>"
+)
+_ATTR = re.compile(
+    rf"{_BLANK}+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:{_BLANK}*={_BLANK}*('[^']*'|\"[^\"]*\"|[a-zA-Z0-9_.:-]+))?"
+)
+# The tags `_CablePage` acts on; the others (links, code) change nothing.
+_STARTS = frozenset({"pre", "br", "table", "tr", "th", "td", "div"})
+_ENDS = frozenset({"pre", "table", "tr", "th", "td", "div"})
+_NEWLINE_REF = "&#x000A;"  # the pages' newline, most of the references: replaced before unescape
+
+
+def _read_span(page: str, start: int, end: int) -> _CablePage | None:
+    """`_CablePage` given the events html.parser would give for `page[start:end]`, found by one
+    regular expression; None when the span holds markup outside the simple forms of `_TAG`.
+
+    html.parser (with convert_charrefs) passes each run of text between two tags to handle_data
+    through html.unescape, and a start tag with its name and attribute names in lower case and
+    its attribute values unquoted and unescaped; a tag ending in `/>` goes to handle_startendtag.
+    """
+    from html import unescape
+
+    reader = _CablePage()
+    at = start
+    for m in _TAG.finditer(page, start, end):
+        if m.start() > at:
+            text = page[at : m.start()]
+            if "<" in text:
+                return None  # a `<` that starts no simple tag
+            if reader._pre is not None or reader._cell is not None or reader._div is not None:
+                if "&" in text:
+                    text = text.replace(_NEWLINE_REF, "\n")
+                    if "&" in text:
+                        text = unescape(text)
+                reader.handle_data(text)
+        at = m.end()
+        name = m.group(1)
+        if name is None:
+            name = m.group(4).lower()
+            if name in _ENDS:
+                reader.handle_endtag(name)
+            continue
+        name = name.lower()
+        if name not in _STARTS:
+            continue
+        attrs: list[tuple[str, str | None]] = []
+        for a in _ATTR.finditer(m.group(2)):
+            value = a.group(2)
+            if value is not None and value[:1] in ("'", '"'):
+                value = value[1:-1]
+            attrs.append((a.group(1).lower(), unescape(value) if value else value))
+        if m.group(3):
+            reader.handle_startendtag(name, attrs)
+        else:
+            reader.handle_starttag(name, attrs)
+    if at < end:
+        return None  # text after the last tag: the span ends with one
+    return reader
 
 
 def _classes(attrs: list[tuple[str, str | None]]) -> list[str]:
@@ -310,8 +396,12 @@ class _CablePage(HTMLParser):
         """No pre, table or div left open: what follows the span could not have changed the result."""
         return self._pre is None and not self._pre_depth and not self._table_depth and self._div is None
 
+    def cable_blocks(self) -> list[str]:
+        """The `<pre>` blocks of the cable text. When there are some, the PlusD divs are not read."""
+        return [pre for pre in self.pres if not pre.lstrip().startswith(PARTIAL_EXTRACT)]
+
     def result(self) -> tuple[str | None, dict[str, str] | None]:
-        blocks = [pre for pre in self.pres if not pre.lstrip().startswith(PARTIAL_EXTRACT)]
+        blocks = self.cable_blocks()
         if blocks:
             return _join(blocks), self.metadata()
         names = ("text-header", "tagged-text")

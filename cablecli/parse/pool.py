@@ -27,6 +27,8 @@ class _Work:
         self.body = body
 
     def __call__(self, item: CableText) -> Any:
+        if not isinstance(item, CableText):
+            item = item.cable_text()  # a row of a dump, decoded here (see csvdump.RawRow)
         return self.transform(parse_text(item.text, item.source, body=self.body))
 
 
@@ -47,6 +49,9 @@ def parse_stream(
     body: bool = True,
 ) -> Iterator[Any | InputError]:
     """Yield `transform(parse_text(text))` for each text and each InputError as it comes, in order.
+
+    A text may also be a row of a dump not yet decoded (`iter_texts(..., raw_rows=True)`): it is
+    decoded where it is parsed, in a worker with `jobs` > 1.
 
     `body=False` skips the body walk (see parse_text) for a transform that reads no body field.
     With `jobs` > 1 the parsing and the transform run in worker processes (the transform must then
@@ -183,7 +188,7 @@ def _lost(batches: list[list[CableText | InputError]], how: str) -> Iterator[Inp
             if isinstance(item, InputError):
                 yield item
             else:
-                path = item.source.path or "-"
+                path = (item.source.path if isinstance(item, CableText) else item.path) or "-"
                 counts[path] = counts.get(path, 0) + 1
     for path, count in counts.items():
         cables = "1 cable" if count == 1 else f"{count:,} cables"
@@ -200,6 +205,19 @@ def _abandon(pool: Any) -> None:
     """
     from multiprocessing import pool as mp_pool
 
+    # First stop the pool's worker handler, which would start a new worker in place of each one
+    # killed: forked from this process's threads, such a worker could hang before it even ran,
+    # and the exit of this process waits for every child (seen as a run that never ended).
+    handler = getattr(pool, "_worker_handler", None)
+    if handler is not None:
+        handler._state = mp_pool.TERMINATE
+        notifier = getattr(pool, "_change_notifier", None)
+        if notifier is not None:
+            try:
+                notifier.put(None)  # wakes the handler from its wait
+            except (OSError, ValueError):
+                pass
+        handler.join(timeout=1)
     workers = list(getattr(pool, "_pool", ()))
     for worker in workers:
         try:
