@@ -562,7 +562,10 @@ def reference_id_test(reference_ids: Iterable[str]) -> tuple[re.Pattern[bytes], 
         m = _REFERENCE_ID.fullmatch(ref.strip().upper())
         if m is None:
             return None
-        serials.add(str(int(m.group(3))))
+        # An office may end in digits (USMISSION GENEVA2 gives 08GENEVA277 for serial 77): the
+        # serial is some tail of the trailing digits, so every tail is a candidate.
+        digits = m.group(3)
+        serials.update(str(int(digits[i:])) for i in range(len(digits)))
     if not serials:
         return None
     numbers = "|".join(sorted(serials))

@@ -4,14 +4,9 @@ regression on any layout breaks."""
 
 from __future__ import annotations
 
-import sys
+from tests.support.floors import assert_above_floor, load_cases
 
-from tests.conftest import FIXTURES, ROOT
-
-sys.path.insert(0, str(ROOT))
-from bench import layouts_eval  # noqa: E402
-
-CASES = layouts_eval.load(FIXTURES / "fragments" / "cases.jsonl")
+CASES = load_cases("fragments")
 
 
 def test_the_fragments_are_all_here():
@@ -20,8 +15,4 @@ def test_the_fragments_are_all_here():
 
 
 def test_the_fragments_score_above_the_floor():
-    ok, n, misses = layouts_eval.score(CASES)
-    total = sum(ok.values()) / sum(n.values())
-    weak = {f: f"{ok[f]}/{n[f]}" for f in n if ok[f] / n[f] < 0.95}
-    assert total >= 0.98, "\n".join(m for ms in misses.values() for m in ms)
-    assert not weak, weak
+    assert_above_floor(CASES, total=0.98, per_field=0.95)

@@ -5,7 +5,6 @@ weak. Every text here is invented."""
 from __future__ import annotations
 
 import io
-import sys
 
 import pytest
 
@@ -13,12 +12,9 @@ from cablecli.inputs import CableText, read_stream
 from cablecli.parse import parse_text
 from cablecli.parse.cablelike import looks_like_cable
 from cablecli.parse.classified_by import parse_classified_by
-from tests.conftest import FIXTURES, ROOT
+from tests.support.floors import assert_above_floor, layouts_eval, load_cases
 
-sys.path.insert(0, str(ROOT))
-from bench import layouts_eval  # noqa: E402
-
-CASES = layouts_eval.load(FIXTURES / "layouts" / "cases.jsonl")
+CASES = load_cases("layouts")
 
 
 def test_the_set_covers_every_family_of_fields():
@@ -30,11 +26,7 @@ def test_the_set_covers_every_family_of_fields():
 
 
 def test_the_set_scores_above_its_floor():
-    ok, n, misses = layouts_eval.score(CASES)
-    total = sum(ok.values()) / sum(n.values())
-    weak = {f: f"{ok[f]}/{n[f]}" for f in n if ok[f] / n[f] < 0.9}
-    assert total >= 0.97, "\n".join(m for ms in misses.values() for m in ms)
-    assert not weak, weak
+    assert_above_floor(CASES, total=0.97, per_field=0.9)
 
 
 def test_a_miss_is_counted_as_one():

@@ -739,3 +739,27 @@ def test_every_test_named_in_robustness_md_exists() -> None:
     assert sorted(named - defined) == []
     files = set(re.findall(r"\btests/\w+\.py\b", doc))
     assert files and sorted(f for f in files if not (ROOT / f).is_file()) == []
+
+
+def test_csv_safe_applies_to_the_index_as_to_the_files(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    path = tmp_path / "formula.txt"
+    text = BAKU.read_bytes().replace(b"SUBJECT: ", b'SUBJECT: =HYPERLINK("x") ', 1)
+    text = text.replace(b"TAGS: ", b"TAGS: -CMD, ", 1).replace(b"\nTO ", b"\nTO @SUM(1)\nTO ", 1)
+    path.write_bytes(text)
+    db = tmp_path / "formula.db"
+    code, _, err = run_main("index", "build", path, "--db", db)
+    assert code == 0, err
+    cells = {"parse": "'=HYPERLINK", "tags": "'-CMD", "addressees": "'@SUM(1)"}
+    for command, quoted in cells.items():
+        args = [command, "-f", "csv", "--csv-safe"] + (["--fields", "subject"] if command == "parse" else [])
+        code, from_files, err = run_main(*args, path)
+        assert code == 0, err
+        code, from_index, err = run_main(*args, "--db", db)
+        assert code == 0, err
+        assert from_index == from_files, command
+        values = [cell for row in csv.reader(io.StringIO(from_index)) for cell in row]
+        assert any(v.startswith(quoted) for v in values), (command, values)
+        assert not any(v.startswith(quoted[1:]) for v in values), command

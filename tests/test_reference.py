@@ -308,3 +308,13 @@ def test_corpus_header_names_match(corpus):
                 if post not in known and post not in " ".join(reference.station_other_names(ri)):
                     mismatches.append((path.name, ri, name, known))
     assert mismatches == []
+
+
+def test_level_names_as_a_person_types_them() -> None:
+    from cablecli.reference import LEVEL_NAMES, level_name
+
+    assert [level_name(v) for v in ("lou", "Top-Secret", "top_secret", " secret ", "unclas")] == [
+        "LIMITED OFFICIAL USE", "TOP SECRET", "TOP SECRET", "SECRET", "UNCLASSIFIED",
+    ]  # fmt: skip
+    assert all(level_name(name.lower()) == name for name in LEVEL_NAMES)
+    assert level_name("secretive") is None and level_name("SBU") is None

@@ -356,6 +356,27 @@ def test_reference_id_test() -> None:
     assert reference_id_test(["not an id"]) is None
 
 
+def test_reference_id_test_when_the_office_ends_in_digits(tmp_path: Path) -> None:
+    """An office may end in digits (GENEVA2): 08GENEVA277 is serial 77, written 0077 in the text."""
+    from cablecli.search import reference_id_test
+
+    test = reference_id_test(["08GENEVA277"])
+    assert test is not None
+    scan, exact = test
+    assert scan.search(b"GENEVA2 0077") and exact.search("DE RUEHGV #0077/01 0451200")
+    cable = (
+        "VZCZC\nPP RUEHC\nDE RUEHGV #0077/01 0451200\nZNY CCCCC ZZH\nP 141200Z FEB 08\n"
+        "FM USMISSION GENEVA2\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\nBT\n"
+        "C O N F I D E N T I A L GENEVA2 000077\n\nSIPDIS\n\nE.O. 12958: DECL: 02/14/2018\n"
+        "TAGS: PREL\nSUBJECT: AN OFFICE ENDING IN A DIGIT\n\n1. (C) Text.\n\nSMITH\n"
+    )
+    path = tmp_path / "g.txt"
+    path.write_text(cable)
+    result = show(str(path), "-f", "text", "--id", "08GENEVA277")
+    assert result.exit_code == 0, result.stderr
+    assert "Reference id    08GENEVA277" in result.stdout
+
+
 def test_ids_from_stdin_against_an_index(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     assert CliRunner().invoke(app, ["index", "build", FIVE, "--db", str(db)]).exit_code == 0

@@ -45,3 +45,31 @@ def test_reading_and_parsing_text_loads_no_page_reader_nor_drawing():
         " if m in sys.modules))"
     )
     assert _run(code, str(FIXTURES / "08BAKU187.txt")).stdout == "[]\n"
+
+
+def test_a_command_imports_its_own_module_only():
+    code = (
+        "import sys\n"
+        "from cablecli.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('cablecli.commands.')), file=sys.stderr)"
+    )
+    for args in (["parse", "-f", "jsonl"], ["--max-cable-size", "5", "parse", "-f", "jsonl"]):
+        err = _run(code, *args, str(FIXTURES / "08BAKU187.txt")).stderr
+        assert "'cablecli.commands.parse'" in err and "'cablecli.commands.grep'" not in err, err
+    err = _run(code, "--help").stderr
+    assert "'cablecli.commands.grep'" in err and "'cablecli.commands.refs'" in err
+
+
+def test_the_commands_keep_their_order_however_they_were_loaded():
+    code = (
+        "from cablecli.cli import load_commands\n"
+        "print([c.name for c in load_commands(['refs', 'grep']).registered_commands])\n"
+        "print([c.name for c in load_commands().registered_commands])"
+    )
+    first, every = _run(code).stdout.splitlines()
+    assert first == "['grep', 'refs']"
+    assert every == "['parse', 'grep', 'show', 'tags', 'addressees', 'check', 'stats', 'refs']"

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from cablecli.reference.classification import (
     CLASSIFICATION_LEVELS,
+    LEVEL_NAMES,
     classification_level,
     handling_marks,
     handling_meaning,
+    level_name,
     marking_level,
     reason_meaning,
 )
@@ -33,6 +35,7 @@ from cablecli.reference.tags import (
 __all__ = [
     "CLASSIFICATION_LEVELS",
     "KINDS",
+    "LEVEL_NAMES",
     "TagInfo",
     "classification_level",
     "country_name",
@@ -43,6 +46,7 @@ __all__ = [
     "is_known_tag",
     "iso_confusion",
     "known_tags",
+    "level_name",
     "marking_level",
     "normalize_tag",
     "reason_meaning",

@@ -26,6 +26,9 @@ _NAMED_LEVELS = {
     "TOP SECRET": 4,
 }
 
+# The levels as the record names them, lowest first: what a search by level (grep --classification) takes.
+LEVEL_NAMES = ("UNCLASSIFIED", "LIMITED OFFICIAL USE", "CONFIDENTIAL", "SECRET", "TOP SECRET")
+
 _MARKING = re.compile(r"^\(?\s*(TS|SBU|LOU|S|C|U)\s*(?:/{1,2}\s*[A-Z][A-Z /-]*)?\)?$")
 _REASON = re.compile(r"^(1\.[45])\s*\(?\s*([A-Ha-h])\s*\)?$")
 
@@ -58,6 +61,14 @@ def classification_level(name: str) -> int | None:
     if squeezed == "TOPSECRET":
         return 4
     return _NAMED_LEVELS.get(squeezed)
+
+
+def level_name(value: str) -> str | None:
+    """The record's name of a level as a person types it (any case, _ or - for spaces, lou, unclas),
+    one of LEVEL_NAMES; None for anything else."""
+    level = " ".join(value.upper().replace("_", " ").replace("-", " ").split())
+    level = {"LOU": "LIMITED OFFICIAL USE", "UNCLAS": "UNCLASSIFIED"}.get(level, level)
+    return level if level in LEVEL_NAMES else None
 
 
 @cache
