@@ -172,7 +172,10 @@ class Runner:
     def run(self, command: str) -> list[str]:
         # In a session of its own, so that a pipeline that hangs is stopped whole.
         proc = subprocess.Popen(
-            ["bash", "-c", f"(exit {self.status}); {command}"],
+            # The trailing `exit` keeps bash as the parent of the command (bash -c would exec a
+            # last simple command), so that what the command finds of its shell (completion)
+            # does not depend on what started the run.
+            ["bash", "-c", f"(exit {self.status}); {command}\nexit $?"],
             cwd=self.work,
             env=self.env,
             stdin=subprocess.DEVNULL,
