@@ -687,7 +687,7 @@ def classified_by_in_body(lines: list[str], start: int) -> str | None:
         para.append(lines[j])
         j += 1
     flat = " ".join(" ".join(para).split())
-    m = _SENTENCE_START.search(flat.upper())
+    m = _sentence_start(flat.upper())
     if not m:
         return None
     found = flat[m.start(1) :]
@@ -695,6 +695,19 @@ def classified_by_in_body(lines: list[str], start: int) -> str | None:
         return None  # `1. Classified by the ministry as secret, the report ...` is prose
     end = _reasons_end(found)
     return found[:end].strip() if end else found.strip()
+
+
+def _sentence_start(u: str) -> re.Match[str] | None:
+    """`_SENTENCE_START.search(u)` on a paragraph written on one line with single spaces, without
+    trying every position: the keyword starts with `CLASS`; a match either starts the text or starts
+    at most two characters before the keyword (`. `, `- `, `-`). So the search may begin two
+    characters before the first `CLASS` once no match starts the text."""
+    k = u.find("CLASS")
+    if k < 0:
+        return None
+    if k <= 2 or not u.isascii():
+        return _SENTENCE_START.search(u)
+    return _SENTENCE_START.match(u) or _SENTENCE_START.search(u, k - 2)
 
 
 CLASSIFIED_BY_LINE = re.compile(

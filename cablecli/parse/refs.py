@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from cablecli.model import Reference
-from cablecli.parse.fields import SUBJECT_STOP, strip_page_headers
+from cablecli.parse.fields import find_stop, strip_page_headers
 from cablecli.parse.ids import MONTH_WORDS, canonical_office, full_year, make_reference_id
 
 # A cited cable: a year before (`08`, `2008`, `'08`, `(08)`, `08-`, glued `08STATE`), office words,
@@ -177,7 +177,7 @@ def _labels(u: str) -> list[tuple[int, int, str]]:
 def _clean(raw: str) -> str:
     text = raw.replace("¶", " ").replace("\\n", "\n")  # a line break written as `\n`
     text = strip_page_headers(text)
-    stop = SUBJECT_STOP.search(text)  # `... This message is Sensitive but Unclassified`
+    stop = find_stop(text)  # `... This message is Sensitive but Unclassified`
     if stop:
         text = text[: stop.start()]
     return _LEADING_REF.sub("", text)
