@@ -4,6 +4,9 @@ pieces of keywords, case variants and the characters whose case folding is not A
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,7 +28,7 @@ PIECES = [
     "CLASSIFED BY", "CAIROClassified By:", "E.O. 12958:", "E. O. 12958", "EO 12958 DECL", "E.O.12958:",
     "e.o. 13526: n/a", "DECL: 1.4(B)", "N/A", "AS AMENDED", "PREL", "PGOV KDEM", "ECON", "PEOPLE", "STAGE",
     "THE. OTHER", "SENSITIVE BUT UNCLASSIFIED", "sensitive but", "SBU - NOT FOR", "sbu not for",
-    "THIS MESSAGE IS ", "CLASS", "1. (C) ", "¶1. ", "- ", ". ", "(U) ", "ſ", "İ", "ı", "K", "ß",
+    "THIS MESSAGE IS ", "CLASS", "1. (C) ", "¶1. ", "- ", ". ", "(U) ", "ſ", "İ", "ı", "K", "ß", "’", "ͅ", "ﬁ",
     " ", "  ", "\t", ":", ",", ".", "'", "(", ")", "-", "1", "12958",
 ]  # fmt: skip
 LINES = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
@@ -91,3 +94,27 @@ def test_split_keywords_on_written_lines(line):
 def test_sentence_start_on_written_paragraphs(para):
     found, expected = _sentence_start(para), _SENTENCE_START.search(para)
     assert (found and found.span(1)) == (expected and expected.span(1))
+
+
+@pytest.mark.parametrize(
+    ("expression", "prefix", "atom", "first"),
+    [
+        ("SUBJECT_LINE", "^(?:SUBJ", "[SU]", "SsſUu"),
+        ("CLASSIFIED_BY", "^CLASSIFI?ED", "C", "Cc"),
+        ("_MARKED_CLASSIFIED_BY", "^\\(", "\\(", "("),
+        ("_CORRECTED_COPY", "^C\\s*O", "C", "C"),
+    ],
+)
+def test_first_characters_of_the_line_expressions(expression, prefix, atom, first):
+    """The preamble tries these expressions only on a line whose first character is one of `first`
+    (`_CORRECTED_COPY` runs on the line in capitals): no other character of Unicode matches the
+    expression's first atom with its flags (`(?i)` takes `ſ` for an `s`)."""
+    from cablecli.parse import preamble
+
+    rx = getattr(preamble, expression)
+    assert rx.pattern.startswith(prefix)
+    if expression == "SUBJECT_LINE":
+        assert "|UBJECT" in rx.pattern  # the other alternative starts with a U
+        assert preamble._SUBJECT_FIRST == first
+    one = re.compile(atom, rx.flags)
+    assert {chr(c) for c in range(sys.maxunicode + 1) if one.fullmatch(chr(c))} == set(first)

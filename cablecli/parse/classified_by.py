@@ -701,11 +701,12 @@ def _sentence_start(u: str) -> re.Match[str] | None:
     """`_SENTENCE_START.search(u)` on a paragraph written on one line with single spaces, without
     trying every position: the keyword starts with `CLASS`; a match either starts the text or starts
     at most two characters before the keyword (`. `, `- `, `-`). So the search may begin two
-    characters before the first `CLASS` once no match starts the text."""
+    characters before the first `CLASS` once no match starts the text. (Single spaces: the text
+    was split on the blanks the expression knows, and upper-casing makes no blank.)"""
     k = u.find("CLASS")
     if k < 0:
         return None
-    if k <= 2 or not u.isascii():
+    if k <= 2:
         return _SENTENCE_START.search(u)
     return _SENTENCE_START.match(u) or _SENTENCE_START.search(u, k - 2)
 

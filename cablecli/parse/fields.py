@@ -62,7 +62,7 @@ def _may_hold_page_header(text: str) -> bool:
 def may_hold_stop(s: str) -> bool:
     """False when SUBJECT_STOP cannot match in `s`: on an ASCII line it needs `SENSITIVE` (in any
     case) or `SBU`; outside ASCII, case folding has exceptions, so the expression decides."""
-    if not s.isascii():
+    if not ascii_like(s):
         return True
     return "SBU" in s or "SENSITIVE" in s.upper()
 
@@ -96,12 +96,23 @@ _KEYWORD_AHEAD_CAPS = re.compile(
 )
 
 
+# Signs outside ASCII that are not letters, digits or blanks, and that upper-casing leaves alone:
+# a line that holds no other character outside ASCII folds its case as an ASCII line does.
+_NEUTRAL = str.maketrans("", "", "¶§°’‘“”–—")
+
+
+def ascii_like(s: str) -> bool:
+    """True when `s` is ASCII but for signs such as `¶` and curly quotes: upper-casing it changes
+    no length, and `(?i)` matches its letters as ASCII letters (unlike `ſ`, `İ`, `ı`, `K`)."""
+    return s.isascii() or s.translate(_NEUTRAL).isascii()
+
+
 def may_hold_keyword(s: str) -> bool:
     """False when no field keyword starts after the first character of `s` (so no cut but at the
     start). On an ASCII line the cheap test on its capitals rules most lines out first; case folding
     outside ASCII has exceptions (`ſ`, `İ`), so other lines take the full expression alone."""
     start = 1
-    if s.isascii():
+    if ascii_like(s):
         m = _KEYWORD_AHEAD_CAPS.search(s.upper(), 1)
         if m is None:
             return False

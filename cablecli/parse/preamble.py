@@ -68,6 +68,8 @@ TAGS_LINE = re.compile(r"^(?:TAG[SE]?\b|(?:TAGES|TGS|TAS|TABS|AGS)(?=\s*:))\s*:?
 SUBJECT_LINE = re.compile(r"^(?:SUBJ(?:ECT)?\b|UBJECT(?=\s*:))\s*:?\s*", re.I)
 REF_LINE = re.compile(r"^(?:REF\(S\)|REFS?|REFTELS?|REFERENCES?)(?![A-Za-z])\s*:?\s*", re.I)
 CLASSIFIED_BY = re.compile(r"^CLASSIFI?ED\s+BY\b\s*:?\s*", re.I)
+# The characters that `(?i)` matches with the first letter of SUBJECT_LINE (`ſ` is an `s`).
+_SUBJECT_FIRST = "SsſUu"
 _MARKED_CLASSIFIED_BY = re.compile(r"^\(\s*[A-Z]{1,4}(?:/{1,2}[A-Z]+)?\s*\)\s*CLASSIFI?ED\s+BY\b", re.I)
 PARAGRAPH_START = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})\s?\.(?!\d)")
 _REF_LETTER_LINE = re.compile(r"^\s*¶?\s*[A-Z][.)]\s")
@@ -276,14 +278,16 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             idx, s = i, _line(lines[i])
             advance = True
             # A flattened preamble: the line is cut where a field starts (`... EGYPTREF: CAIRO 123`).
+            # Each expression is tried only on a line whose first character it can match.
+            c0 = s[:1]
             if (
                 s
                 and block != "classified_by"
-                and not _CORRECTED_COPY.match(s.upper())
-                and not CLASSIFIED_BY.match(s)
-                and not _MARKED_CLASSIFIED_BY.match(s)
+                and not (c0 in "Cc" and (_CORRECTED_COPY.match(s.upper()) or CLASSIFIED_BY.match(s)))
+                and not (c0 == "(" and _MARKED_CLASSIFIED_BY.match(s))
             ):
-                pieces = split_fields(s, loose=block is None and not SUBJECT_LINE.match(s))
+                subject = c0 in _SUBJECT_FIRST and SUBJECT_LINE.match(s)
+                pieces = split_fields(s, loose=block is None and not subject)
                 if len(pieces) > 1:
                     s = pieces[0]
                     queue[:0] = [(idx, piece) for piece in pieces[1:]]
