@@ -118,3 +118,41 @@ def test_first_characters_of_the_line_expressions(expression, prefix, atom, firs
         assert preamble._SUBJECT_FIRST == first
     one = re.compile(atom, rx.flags)
     assert {chr(c) for c in range(sys.maxunicode + 1) if one.fullmatch(chr(c))} == set(first)
+
+
+@pytest.mark.parametrize(
+    ("module", "expression", "first", "flags"),
+    [
+        ("header", "DTG", "ZOPRzopr", re.I),
+        ("header", "PAGE_HEADER", "TIXP", 0),
+        ("header", "PROSIGN", "ZOPR", 0),
+        ("header", "_DRAFTING", "DAC", 0),
+        ("header", "_OFFICE_ROLE", "AO", 0),
+        ("preamble", "CLASSIFICATION", "TSCOUL", 0),
+    ],
+)
+def test_first_characters_of_the_header_expressions(module, expression, first, flags):
+    """The header tries these expressions only on a line whose first character (or a blank, for
+    CLASSIFICATION) is one of `first`. Each sample is one alternative of the pattern: with its
+    first character replaced by any other of the Basic Multilingual Plane, it no longer matches."""
+    import importlib
+
+    rx = getattr(importlib.import_module(f"cablecli.parse.{module}"), expression)
+    assert rx.flags & re.I == flags
+    header = importlib.import_module("cablecli.parse.header")
+    assert (header._DTG_FIRST, header._BANNER_FIRST) == ("ZOPRzopr", "TSCOUL")
+    for sample in _SAMPLES[expression]:
+        assert rx.match(sample), sample
+        starts = {c for c in map(chr, range(0x10000)) if rx.match(c + sample[1:])}
+        assert {c for c in starts if not c.isspace()} <= set(first), sample
+
+
+_SAMPLES = {
+    "DTG": ["P 111619Z SEP 85", "o 010101Z jan 09", "R R 121212Z FEB 01", "Z 010203Z MAR 99"],
+    "PAGE_HEADER": ["PAGE 02 STATE 015113", "TO PAGE 02 STATE", "INFO PAGE 3", "XMT PAGE 4"],
+    "PROSIGN": ["PP RUEHTC", "OO RUEHC", "RR", "ZZ RUEHX RUEHY"],
+    "_DRAFTING": ["DRAFTED BY X", "APPROVED BY Y", "CLEARED: Z", "CLEARANCES", "DESIRED DISTRIBUTION"],
+    "_OFFICE_ROLE": ["ACTION EUR-00", "ORIGIN NEA-02"],
+    "CLASSIFICATION": ["TOP SECRET", "SECRET", "CONFIDENTIAL", "ONFIDENTIAL", "UNCLAS", "LIMITED OFFICIAL USE",
+                       "C O N F I D E N T I A L", "S E C R E T", "SSECRET"],
+}  # fmt: skip
