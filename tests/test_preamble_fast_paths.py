@@ -156,3 +156,42 @@ _SAMPLES = {
     "CLASSIFICATION": ["TOP SECRET", "SECRET", "CONFIDENTIAL", "ONFIDENTIAL", "UNCLAS", "LIMITED OFFICIAL USE",
                        "C O N F I D E N T I A L", "S E C R E T", "SSECRET"],
 }  # fmt: skip
+
+
+# The section expression of classified_by as first written, with the checks before the 1.
+_SECTION_AS_WRITTEN = re.compile(
+    r"(?<![\d.])1\s?\.\s?([45])(?!\d)\.?|\b1\s\.([45])\b\.?|\b1([45])(?=\s?\(\s?[A-Ha-h]\s?\))"
+)
+SECTION_PIECES = [
+    "1",
+    "4",
+    "5",
+    ".",
+    " ",
+    "(b)",
+    "(D)",
+    "a",
+    "_",
+    "é",
+    "11",
+    "1.4",
+    "14 (b)",
+    "1 .5",
+    "x",
+    "-",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(SECTION_PIECES), max_size=14).map("".join))
+def test_section_with_its_digit_first_is_the_expression_as_written(s):
+    from cablecli.parse.classified_by import _SECTION
+
+    def spans(rx):
+        return [(m.span(), m.groups()) for m in rx.finditer(s)]
+
+    assert spans(_SECTION) == spans(_SECTION_AS_WRITTEN)
+    assert bool(_SECTION.match(s)) == bool(_SECTION_AS_WRITTEN.match(s))
+    for pos in range(len(s)):
+        a, b = _SECTION.search(s, pos), _SECTION_AS_WRITTEN.search(s, pos)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))

@@ -34,8 +34,11 @@ _TAIL = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z0]{4,8}")
+# The section number of a reason: `1.4`, `1. 5`, `1 .4`, `14 (b)`. Every form starts with the digit 1,
+# written first so that a search skips to each `1` at once; the checks on the character before it
+# follow it (`(?<![\d.]1)` is `(?<![\d.])` before the 1, `(?<!\w1)` is `\b` before it).
 _SECTION = re.compile(
-    r"(?<![\d.])1\s?\.\s?([45])(?!\d)\.?|\b1\s\.([45])\b\.?|\b1([45])(?=\s?\(\s?[A-Ha-h]\s?\))"  # `14 (b)`
+    r"1(?:(?<![\d.]1)\s?\.\s?([45])(?!\d)\.?|(?<!\w1)\s\.([45])\b\.?|(?<!\w1)([45])(?=\s?\(\s?[A-Ha-h]\s?\)))"
 )
 # One step of the letters after a section number: `(b)`, `b`, `and`, `,`, `/`, `&`.
 _LETTER_STEP = re.compile(

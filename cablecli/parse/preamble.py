@@ -47,6 +47,7 @@ _HANDLING = re.compile(
     r"|SIPDIS|NODIS|EXDIS|LIMDIS|STADIS|REL\s+[A-Z]{2,3}(?:[ ,]+[A-Z]{2,3})*)\b"
 )
 _HANDLING_CANON = {"SENSITIVE": "SBU", "FOR OFFICIAL USE ONLY": "FOUO", "NOFORM": "NOFORN"}
+_DIGITS = re.compile(r"\d{3,8}")
 _OFFICE_SERIAL = re.compile(r"([A-Z][A-Z.'\-]*(?:\s+[A-Z][A-Z.'\-]*){0,4})\s+(\d{3,8})\b")
 
 CAPTIONS = frozenset(
@@ -111,7 +112,7 @@ def parse_classification_line(u: str) -> ClassificationLine | None:
     level = LEVELS.get(m.group(1).replace(" ", ""), "UNCLASSIFIED")
     rest = m.group(2)
     section = None
-    sm = _SECTION.search(rest)
+    sm = _SECTION.search(rest) if "TION" in rest else None  # (the expression needs `TION`)
     if sm:
         section = Section(int(sm.group(1)), int(sm.group(2)))
         rest = rest[: sm.start()] + " " + rest[sm.end() :]
@@ -121,7 +122,7 @@ def parse_classification_line(u: str) -> ClassificationLine | None:
     tail = ""
     # Handling marks before the office (`UNCLAS E F T O KABUL 000123`) are not part of it.
     rest = rest[:300]  # a classification line is short; bound the work on a pathological one
-    digits = re.search(r"\d{3,8}", rest)
+    digits = _DIGITS.search(rest)
     cut = digits.start() if digits else len(rest)
     for hm in _HANDLING.finditer(rest[:cut]):
         handling.append(_canonical_handling(hm.group(1)))
