@@ -195,3 +195,13 @@ def test_section_with_its_digit_first_is_the_expression_as_written(s):
     for pos in range(len(s)):
         a, b = _SECTION.search(s, pos), _SECTION_AS_WRITTEN.search(s, pos)
         assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZbY zq.1,-ÉéßſİıK¶"), max_size=40))
+def test_case_shares_are_those_of_the_letters(s):
+    from cablecli.parse.fields import mostly_lower, mostly_upper
+
+    letters = [c for c in s if c.isalpha()]
+    assert mostly_lower(s) == (len(letters) >= 8 and sum(c.islower() for c in letters) > len(letters) // 2)
+    assert mostly_upper(s) == (bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters))

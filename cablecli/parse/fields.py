@@ -146,13 +146,29 @@ def is_rule_line(s: str) -> bool:
     return len(s) >= 3 and _RULE_LINE.match(s) is not None and any(c in s for c in "-=_*~")
 
 
+_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+
+
+def _ascii_case_counts(s: str) -> tuple[int, int]:
+    """(lower-case letters, capitals) of an ASCII line, counted in C: its only letters are a-z, A-Z."""
+    b = s.encode("ascii")
+    return len(b) - len(b.translate(None, _LOWER)), len(b) - len(b.translate(None, _UPPER))
+
+
 def mostly_lower(s: str) -> bool:
     """A sentence in mixed case (`Welcome to Cairo.`), not a line in capitals."""
+    if s.isascii():
+        lower, upper = _ascii_case_counts(s)
+        return lower + upper >= 8 and lower > (lower + upper) // 2
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 8 and sum(c.islower() for c in letters) > len(letters) // 2
 
 
 def mostly_upper(s: str) -> bool:
+    if s.isascii():
+        lower, upper = _ascii_case_counts(s)
+        return lower + upper > 0 and upper >= 0.8 * (lower + upper)
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 

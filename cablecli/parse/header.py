@@ -30,6 +30,7 @@ PARTIAL_EXTRACT = "THIS RECORD IS A PARTIAL EXTRACT"
 # Page headers that interrupt addressee lists: `TO PAGE 02  STATE 015113 182333Z`.
 PAGE_HEADER = re.compile(r"^(?:(?:TO|INFO|XMT)\s+)?PAGE\s+\d+\b")
 PRECEDENCE_WORDS = ("NIACT IMMEDIATE", "FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE")
+_PRECEDENCE_ENDINGS = tuple(" " + word for word in PRECEDENCE_WORDS)
 _RI = re.compile(r"^([A-Z]{4,8})\s*/\s*(.+)$")
 _RI_ENTRY = re.compile(r"^R[A-Z]{3,7}/")
 _RI_ONLY = re.compile(r"^R[A-Z]{3,7}(?: R[A-Z]{3,7})*$")
@@ -84,10 +85,11 @@ def parse_addressee(entry: str) -> Addressee:
     name, precedence, serial = entry, None, None
     if len(name) > 5 and name[-5] == " " and name[-4:].isdigit():
         name, serial = name[:-5], name[-4:]
-    for word in PRECEDENCE_WORDS:
-        if name.endswith(" " + word):
-            name, precedence = name[: -len(word) - 1], word
-            break
+    if name.endswith(_PRECEDENCE_ENDINGS):
+        for word in PRECEDENCE_WORDS:
+            if name.endswith(" " + word):
+                name, precedence = name[: -len(word) - 1], word
+                break
     if not name:  # a bare `PRIORITY 1234` line: keep it visible rather than lose it
         name, precedence, serial = entry, None, None
     return Addressee(ri, name, precedence, serial)
