@@ -205,3 +205,19 @@ def test_case_shares_are_those_of_the_letters(s):
     letters = [c for c in s if c.isalpha()]
     assert mostly_lower(s) == (len(letters) >= 8 and sum(c.islower() for c in letters) > len(letters) // 2)
     assert mostly_upper(s) == (bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters))
+
+
+TAG_PIECES = [
+    "PREL", "PGOV", "KDEM", "IZ", "US", "OVIP", "SIPDIS", "NOFORN", "ECON", "ECONOMIC", "AFFAIRS",
+    "COUNTRY", "CLEARANCE", "SMITH", "JOHN", "J.", "pgov", "KTIP.", "ETRD:", ",", ", ", ";", " ", "  ",
+    "\n", "(", ")", "(CLINTON, HILLARY)", ".", ":", "\t", "PAGE 02 ROME 01059 01 OF 04",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(TAG_PIECES), max_size=10).map("".join))
+def test_tags_of_a_line_of_codes_are_those_of_the_general_reading(raw):
+    from cablecli.parse.fields import _MD_LINK, _tag_items, cut_tags_text, parse_tags
+
+    text = cut_tags_text(_MD_LINK.sub(r"\1", raw)).upper().replace(";", ",")
+    assert parse_tags(raw) == _tag_items(text)

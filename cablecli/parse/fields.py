@@ -230,6 +230,19 @@ def parse_tags(raw: str) -> list[str]:
     always separates. Caption words (`SIPDIS`) and what follows a flattened page header are not tags.
     """
     text = cut_tags_text(_MD_LINK.sub(r"\1", raw) if "[" in raw else raw).upper().replace(";", ",")
+    if "(" not in text and ")" not in text and "\n" not in text:
+        # The common case, a line of codes: without parentheses or line breaks the items are the
+        # words between blanks and commas, and when every word is a code no rule below joins two.
+        words = [
+            w for w in (t.strip(".:") for t in text.replace(",", " ").split()) if w and w not in TAG_CAPTIONS
+        ]
+        if all(is_code(w) for w in words):
+            return list(dict.fromkeys(words))
+    return _tag_items(text)
+
+
+def _tag_items(text: str) -> list[str]:
+    """parse_tags on the text in capitals, `;` written as `,`: the items, then the tags of each."""
     comma_list = "," in text
     # Items: (words, person) where person is a name in parentheses; "\n" and "," separate items.
     items: list[tuple[list[str], bool, bool]] = []  # (words, in parentheses, after a comma on the line)
