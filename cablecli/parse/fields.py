@@ -117,7 +117,18 @@ def may_hold_keyword(s: str) -> bool:
     outside ASCII has exceptions (`ſ`, `İ`), so other lines take the full expression alone."""
     start = 1
     if ascii_like(s):
-        m = _KEYWORD_AHEAD_CAPS.search(s.upper(), 1)
+        u = s.upper()
+        rest = u[1:]  # each alternative of the test in capitals holds one of these, from its start
+        if not (
+            "E." in rest
+            or "EO" in rest
+            or "TAG" in rest
+            or "SUBJ" in rest
+            or "REF" in rest
+            or "CLASSI" in rest
+        ):
+            return False
+        m = _KEYWORD_AHEAD_CAPS.search(u, 1)
         if m is None:
             return False
         start = m.start()  # no keyword starts before the first place the test in capitals found
