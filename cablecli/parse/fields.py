@@ -217,7 +217,9 @@ def _known_codes() -> frozenset[str]:
 
 def is_code(word: str) -> bool:
     """A TAGS code by the reference tables or by its shape (country, program, subject)."""
-    return word in _known_codes() or _CODE_SHAPE.match(word) is not None
+    # The shape first: a word of a code's shape needs no table (and a parse whose TAGS hold only such
+    # words does not load the reference tables).
+    return _CODE_SHAPE.match(word) is not None or word in _known_codes()
 
 
 def _is_phrase_word(word: str) -> bool:

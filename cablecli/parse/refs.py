@@ -78,6 +78,16 @@ def _office(words: list[str]) -> str | None:
     (`CD GENEVA`, `AIT TAIPEI`, `USAU ADDIS ABABA`, as reference ids write them).
     """
     words = [w.strip(".'’") for w in words][-8:]
+    if len(words) == 1 and len(words[0]) >= 3 and words[0] not in _STOP_WORDS and words[0] not in MONTH_WORDS:
+        # One word names the office whether or not it is a known post (both ways below give this),
+        # so the table of posts is not needed (nor loaded, for a cable citing one-word offices).
+        office = canonical_office(words[0])
+        return _CITED_ALIASES.get(office, office)
+    return _office_by_table(words)
+
+
+def _office_by_table(words: list[str]) -> str | None:
+    """_office on the words stripped and cut to the last eight, with the table of posts."""
     known = _known_offices()
     for j in range(len(words)):
         tail = canonical_office(" ".join(words[j:]))
