@@ -34,8 +34,11 @@ _TAIL = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z0]{4,8}")
+# The section number of a reason: `1.4`, `1. 5`, `1 .4`, `14 (b)`. Every form starts with the digit 1,
+# written first so that a search skips to each `1` at once; the checks on the character before it
+# follow it (`(?<![\d.]1)` is `(?<![\d.])` before the 1, `(?<!\w1)` is `\b` before it).
 _SECTION = re.compile(
-    r"(?<![\d.])1\s?\.\s?([45])(?!\d)\.?|\b1\s\.([45])\b\.?|\b1([45])(?=\s?\(\s?[A-Ha-h]\s?\))"  # `14 (b)`
+    r"1(?:(?<![\d.]1)\s?\.\s?([45])(?!\d)\.?|(?<!\w1)\s\.([45])\b\.?|(?<!\w1)([45])(?=\s?\(\s?[A-Ha-h]\s?\)))"
 )
 # One step of the letters after a section number: `(b)`, `b`, `and`, `,`, `/`, `&`.
 _LETTER_STEP = re.compile(
@@ -687,7 +690,7 @@ def classified_by_in_body(lines: list[str], start: int) -> str | None:
         para.append(lines[j])
         j += 1
     flat = " ".join(" ".join(para).split())
-    m = _SENTENCE_START.search(flat.upper())
+    m = _sentence_start(flat.upper())
     if not m:
         return None
     found = flat[m.start(1) :]
@@ -695,6 +698,20 @@ def classified_by_in_body(lines: list[str], start: int) -> str | None:
         return None  # `1. Classified by the ministry as secret, the report ...` is prose
     end = _reasons_end(found)
     return found[:end].strip() if end else found.strip()
+
+
+def _sentence_start(u: str) -> re.Match[str] | None:
+    """`_SENTENCE_START.search(u)` on a paragraph written on one line with single spaces, without
+    trying every position: the keyword starts with `CLASS`; a match either starts the text or starts
+    at most two characters before the keyword (`. `, `- `, `-`). So the search may begin two
+    characters before the first `CLASS` once no match starts the text. (Single spaces: the text
+    was split on the blanks the expression knows, and upper-casing makes no blank.)"""
+    k = u.find("CLASS")
+    if k < 0:
+        return None
+    if k <= 2:
+        return _SENTENCE_START.search(u)
+    return _SENTENCE_START.match(u) or _SENTENCE_START.search(u, k - 2)
 
 
 CLASSIFIED_BY_LINE = re.compile(

@@ -59,6 +59,19 @@ def _may_hold_page_header(text: str) -> bool:
     return "PAGE" in text or ("OF" in text and _EIGHT_DIGITS.search(text) is not None)
 
 
+def may_hold_stop(s: str) -> bool:
+    """False when SUBJECT_STOP cannot match in `s`: on an ASCII line it needs `SENSITIVE` (in any
+    case) or `SBU`; outside ASCII, case folding has exceptions, so the expression decides."""
+    if not ascii_like(s):
+        return True
+    return "SBU" in s or "SENSITIVE" in s.upper()
+
+
+def find_stop(s: str) -> re.Match[str] | None:
+    """`SUBJECT_STOP.search(s)`, run only where it can match."""
+    return SUBJECT_STOP.search(s) if may_hold_stop(s) else None
+
+
 def strip_page_headers(text: str, repl: str = " ") -> str:
     """`FLAT_PAGE_HEADER.sub(repl, text)`, the costly expression run only where it can match."""
     return FLAT_PAGE_HEADER.sub(repl, text) if _may_hold_page_header(text) else text
@@ -73,9 +86,67 @@ _KEYWORD_AHEAD = re.compile(
 )
 
 
+# The same test on an ASCII line in capitals, without `(?i)`: its alternatives then all start with a
+# capital letter, and the expression engine skips to the next E, T, S, R or C instead of trying
+# every alternative at every position (~1 µs instead of ~10 on a line of prose). It matches
+# wherever _KEYWORD_AHEAD does on the line before its case was folded (and more: `tags pr`).
+_KEYWORD_AHEAD_CAPS = re.compile(
+    r"E\.\s?O|EO\s*:?\s*1\d{4}|TAGS?\s*:|SUBJ(?:ECT)?\s*:|REF(?:S|\(S\)|TELS?|ERENCES?)?\s*:"
+    r"|CLASSIFI?ED\s+BY|TAGS?\s+[A-Z]{2,6}\b"
+)
+
+
+# Signs outside ASCII that are not letters, digits or blanks, and that upper-casing leaves alone:
+# a line that holds no other character outside ASCII folds its case as an ASCII line does.
+_NEUTRAL = "¶§°’‘“”–—"
+
+
+def ascii_like(s: str) -> bool:
+    """True when `s` is ASCII but for signs such as `¶` and curly quotes: upper-casing it changes
+    no length, and `(?i)` matches its letters as ASCII letters (unlike `ſ`, `İ`, `ı`, `K`)."""
+    if s.isascii():
+        return True
+    for c in _NEUTRAL:  # (str.translate with a table is slower than these replacements)
+        s = s.replace(c, "")
+    return s.isascii()
+
+
+def may_hold_keyword(s: str) -> bool:
+    """False when no field keyword starts after the first character of `s` (so no cut but at the
+    start). On an ASCII line the cheap test on its capitals rules most lines out first; case folding
+    outside ASCII has exceptions (`ſ`, `İ`), so other lines take the full expression alone."""
+    start = 1
+    if ascii_like(s):
+        u = s.upper()
+        rest = u[1:]  # each alternative of the test in capitals holds one of these, from its start
+        if not (
+            "E." in rest
+            or "EO" in rest
+            or "TAG" in rest
+            or "SUBJ" in rest
+            or "REF" in rest
+            or "CLASSI" in rest
+        ):
+            return False
+        m = _KEYWORD_AHEAD_CAPS.search(u, 1)
+        if m is None:
+            return False
+        start = m.start()  # no keyword starts before the first place the test in capitals found
+    return _KEYWORD_AHEAD.search(s, start) is not None
+
+
+def split_keywords(s: str) -> list[str]:
+    """`FIELD_SPLIT.split(s)`, the costly expression run only where it may cut after the first
+    character: every cut looks ahead at a keyword, so without one after the first character the
+    only cut is an empty one at the very start (`TAGS: PREL`, which `split` gives as `["", s]`)."""
+    if may_hold_keyword(s):
+        return FIELD_SPLIT.split(s)
+    return ["", s] if FIELD_SPLIT.match(s) else [s]
+
+
 def split_fields(s: str, loose: bool = True) -> list[str]:
     """`SUBJECT: TALKS WITH EGYPTREF: CAIRO 123` -> [`SUBJECT: TALKS WITH EGYPT`, `REF: CAIRO 123`]."""
-    if _KEYWORD_AHEAD.search(s, 1) is None:
+    if not may_hold_keyword(s):
         return [s.strip()] if s.strip() else []
     pieces = (FIELD_SPLIT if loose else SUBJECT_FIELD_SPLIT).split(s)
     return [p.strip() for p in pieces if p and p.strip()]
@@ -86,13 +157,29 @@ def is_rule_line(s: str) -> bool:
     return len(s) >= 3 and _RULE_LINE.match(s) is not None and any(c in s for c in "-=_*~")
 
 
+_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+
+
+def _ascii_case_counts(s: str) -> tuple[int, int]:
+    """(lower-case letters, capitals) of an ASCII line, counted in C: its only letters are a-z, A-Z."""
+    b = s.encode("ascii")
+    return len(b) - len(b.translate(None, _LOWER)), len(b) - len(b.translate(None, _UPPER))
+
+
 def mostly_lower(s: str) -> bool:
     """A sentence in mixed case (`Welcome to Cairo.`), not a line in capitals."""
+    if s.isascii():
+        lower, upper = _ascii_case_counts(s)
+        return lower + upper >= 8 and lower > (lower + upper) // 2
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 8 and sum(c.islower() for c in letters) > len(letters) // 2
 
 
 def mostly_upper(s: str) -> bool:
+    if s.isascii():
+        lower, upper = _ascii_case_counts(s)
+        return lower + upper > 0 and upper >= 0.8 * (lower + upper)
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
@@ -130,7 +217,9 @@ def _known_codes() -> frozenset[str]:
 
 def is_code(word: str) -> bool:
     """A TAGS code by the reference tables or by its shape (country, program, subject)."""
-    return word in _known_codes() or _CODE_SHAPE.match(word) is not None
+    # The shape first: a word of a code's shape needs no table (and a parse whose TAGS hold only such
+    # words does not load the reference tables).
+    return _CODE_SHAPE.match(word) is not None or word in _known_codes()
 
 
 def _is_phrase_word(word: str) -> bool:
@@ -153,7 +242,20 @@ def parse_tags(raw: str) -> list[str]:
     keyword; in a list separated by commas an item with such words is kept whole. A line break
     always separates. Caption words (`SIPDIS`) and what follows a flattened page header are not tags.
     """
-    text = cut_tags_text(_MD_LINK.sub(r"\1", raw)).upper().replace(";", ",")
+    text = cut_tags_text(_MD_LINK.sub(r"\1", raw) if "[" in raw else raw).upper().replace(";", ",")
+    if "(" not in text and ")" not in text and "\n" not in text:
+        # The common case, a line of codes: without parentheses or line breaks the items are the
+        # words between blanks and commas, and when every word is a code no rule below joins two.
+        words = [
+            w for w in (t.strip(".:") for t in text.replace(",", " ").split()) if w and w not in TAG_CAPTIONS
+        ]
+        if all(is_code(w) for w in words):
+            return list(dict.fromkeys(words))
+    return _tag_items(text)
+
+
+def _tag_items(text: str) -> list[str]:
+    """parse_tags on the text in capitals, `;` written as `,`: the items, then the tags of each."""
     comma_list = "," in text
     # Items: (words, person) where person is a name in parentheses; "\n" and "," separate items.
     items: list[tuple[list[str], bool, bool]] = []  # (words, in parentheses, after a comma on the line)

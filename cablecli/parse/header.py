@@ -30,6 +30,7 @@ PARTIAL_EXTRACT = "THIS RECORD IS A PARTIAL EXTRACT"
 # Page headers that interrupt addressee lists: `TO PAGE 02  STATE 015113 182333Z`.
 PAGE_HEADER = re.compile(r"^(?:(?:TO|INFO|XMT)\s+)?PAGE\s+\d+\b")
 PRECEDENCE_WORDS = ("NIACT IMMEDIATE", "FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE")
+_PRECEDENCE_ENDINGS = tuple(" " + word for word in PRECEDENCE_WORDS)
 _RI = re.compile(r"^([A-Z]{4,8})\s*/\s*(.+)$")
 _RI_ENTRY = re.compile(r"^R[A-Z]{3,7}/")
 _RI_ONLY = re.compile(r"^R[A-Z]{3,7}(?: R[A-Z]{3,7})*$")
@@ -43,12 +44,15 @@ _OFFICE_ROLE = re.compile(r"^(ACTION|ORIGIN)\s+(\S.*)$")
 # Drafting lines of an outgoing telegram; the lines after them (clearances, a bare serial or date)
 # run up to the separator rule.
 _DRAFTING = re.compile(r"^(?:DRAFTED|APPROVED|CLEARED|CLEARANCES?|DESIRED\s+DISTRIBUTION)\b")
-# `--------------------- 064536`, `------------------A54E38  291401Z /38`.
-_RULE = re.compile(r"^-{5,}")
 _COUNT = re.compile(r"^\d{1,3}$")  # the bare line count under `PAGE 01`
 _CAPTION_WORDS = frozenset({"NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "SIPDIS", "CHEROKEE", "EYES"})
 _PARAGRAPH = re.compile(r"^\d{1,3}\.\s")
-_CONTROL = re.compile(r"^[A-Z]{2,4}\d{3,6}$")  # `CONFIDENTIAL PTQ1234`: a banner with a control number
+_CONTROL = re.compile(r"^[A-Z]{2,4}\d{3,6}$")
+# The characters a classification level can start with in CLASSIFICATION (`O N F I D E N T I A L`
+# has lost its C), or a blank before it.
+_BANNER_FIRST = "TSCOUL"
+# The first letters of the precedence in DTG (`(?i)` takes no other character for them).
+_DTG_FIRST = "ZOPRzopr"  # `CONFIDENTIAL PTQ1234`: a banner with a control number
 
 
 @dataclass
@@ -81,10 +85,11 @@ def parse_addressee(entry: str) -> Addressee:
     name, precedence, serial = entry, None, None
     if len(name) > 5 and name[-5] == " " and name[-4:].isdigit():
         name, serial = name[:-5], name[-4:]
-    for word in PRECEDENCE_WORDS:
-        if name.endswith(" " + word):
-            name, precedence = name[: -len(word) - 1], word
-            break
+    if name.endswith(_PRECEDENCE_ENDINGS):
+        for word in PRECEDENCE_WORDS:
+            if name.endswith(" " + word):
+                name, precedence = name[: -len(word) - 1], word
+                break
     if not name:  # a bare `PRIORITY 1234` line: keep it visible rather than lose it
         name, precedence, serial = entry, None, None
     return Addressee(ri, name, precedence, serial)
@@ -102,9 +107,9 @@ def _office_codes(u: str) -> list[str] | None:
     codes: list[str] = []
     total = False
     for token in u.split():
-        if _OFFICE_CODE.match(token):
+        if "-" in token and _OFFICE_CODE.match(token):  # (each expression needs its sign: `-`, `/`)
             codes.append(token)
-        elif _OFFICE_TOTAL.match(token):
+        elif token[:1] == "/" and _OFFICE_TOTAL.match(token):
             total = True
         elif not (total and len(token) == 1 and token.isalpha()):  # the `W` of `/096 W`
             return None
@@ -150,6 +155,9 @@ def _set_dtg(h: Header, parts: tuple[str, ...], line: str, i: int) -> None:
 
 def _is_banner(u: str) -> bool:
     """A classification banner alone on its line, or with a control number (`CONFIDENTIAL PTQ1234`)."""
+    c = u[:1]
+    if c not in _BANNER_FIRST and not c.isspace():
+        return False  # no level starts so
     m = CLASSIFICATION.match(u)
     if not m:
         return False
@@ -198,15 +206,15 @@ def parse_header(lines: list[str]) -> Header:
             if was_page and _COUNT.match(u):
                 i += 1
                 continue
-            if drafting and drafting < 16 and not (_RULE.match(u) or DTG.match(s) or u.startswith("FM ")):
+            if drafting and drafting < 16 and not (_is_rule(u) or _is_dtg(s) or u.startswith("FM ")):
                 drafting += 1  # clearances, `05/22/73 EXT 23262`: up to the rule
                 i += 1
                 continue
-            if _DRAFTING.match(u):
+            if u[:1] in "DAC" and _DRAFTING.match(u):
                 drafting, seen_any = 1, True
                 i += 1
                 continue
-            role = _OFFICE_ROLE.match(u)
+            role = _OFFICE_ROLE.match(u) if u[:1] in "AO" else None
             codes = _office_codes(role.group(2) if role else u[5:] if u.startswith("INFO ") else u)
             if codes is not None and (role or u.startswith("INFO ") or was_offices):
                 if role and codes:
@@ -219,7 +227,7 @@ def parse_header(lines: list[str]) -> Header:
                 offices.seen = office_lines = seen_any = True
                 i += 1
                 continue
-            if _RULE.match(u):
+            if _is_rule(u):
                 drafting = 0
                 seen_any = True
                 i += 1
@@ -255,11 +263,11 @@ def parse_header(lines: list[str]) -> Header:
             if resume is not None:
                 i = resume  # a page break inside an addressee list
                 continue
-        if START.match(u):
+        if u.startswith("VZCZC") and START.match(u):
             if seen_any:
                 break  # the next cable's start line
             h.transmission_id = s
-        elif h.routing is None and h.station is None and PROSIGN.match(u):
+        elif h.routing is None and h.station is None and u[:2] in _PROSIGNS and PROSIGN.match(u):
             m = PROSIGN.match(u)
             indicators = m.group(2).split()
             # A long relay list wraps: `RUEHLA RUEHLN RUEHLZ ...` on the lines after the prosign.
@@ -273,13 +281,13 @@ def parse_header(lines: list[str]) -> Header:
                 h.station = Station(m.group(1), m.group(2), m.group(3), m.group(4))
             else:
                 h.problems.append(Problem("bad-de-line", f"DE line not understood: {s}", i + 1))
-        elif SECURITY.match(u) and h.security is None:
+        elif u.startswith("ZN") and SECURITY.match(u) and h.security is None:
             h.security = " ".join(s.split())
-        elif h.precedence is None and (h.date is None or h.origin is None) and DTG.match(s):
+        elif h.precedence is None and (h.date is None or h.origin is None) and _is_dtg(s):
             m = DTG.match(s)
             h.precedence = PRECEDENCE_LETTERS[m.group(1).upper()]
             _set_dtg(h, m.group(3, 4, 5, 6, 7), s, i)
-        elif PAGE_HEADER.match(u):
+        elif u[:1] in "TIXP" and PAGE_HEADER.match(u):
             # `TO PAGE 02  STATE 015113 182333Z`: the keyword of a list's first line merged with the next
             # page's header; the list it names starts there. TO never follows INFO or XMT, nor INFO XMT:
             # there the keyword is debris and the open list goes on.
@@ -302,7 +310,7 @@ def parse_header(lines: list[str]) -> Header:
             current = h.to
             if s[2:].strip():
                 h.to.append(parse_addressee(s[2:].strip()))
-        elif _LOG_BLOCK.match(u):
+        elif u.startswith("INFO") and _LOG_BLOCK.match(u):
             # A distribution log (`INFO  LOG-00 AF-00 ...`) precedes some cables; it lists offices,
             # not addressees.
             codes = _office_codes(u[5:]) or []
@@ -332,6 +340,18 @@ def parse_header(lines: list[str]) -> Header:
     h.end = i if seen_any else 0
     h.office_distribution = offices.result()
     return h
+
+
+_PROSIGNS = ("ZZ", "OO", "PP", "RR")
+
+
+def _is_rule(u: str) -> bool:
+    """`--------------------- 064536`, `------------------A54E38  291401Z /38`: five dashes or more."""
+    return u.startswith("-----")
+
+
+def _is_dtg(s: str) -> bool:
+    return s[:1] in _DTG_FIRST and DTG.match(s) is not None
 
 
 def _header_resumes(lines: list[str], i: int) -> bool:

@@ -9,17 +9,21 @@ from dataclasses import dataclass, field
 from cablecli.model import Declassify, Problem, Section
 from cablecli.parse.classified_by import classified_by_continues, inline_classified_by
 from cablecli.parse.classified_by import parse_classified_by as parse_classified_by  # re-exported
-from cablecli.parse.fields import FIELD_SPLIT as _KEYWORD_SPLIT
+from cablecli.parse.fields import FIELD_SPLIT as _KEYWORD_SPLIT  # noqa: F401  (check.marks reads it here)
 from cablecli.parse.fields import (
     FLAT_PAGE_HEADER,
     SUBJECT_STOP,
     TAG_CAPTIONS,
+    _may_hold_page_header,
+    find_stop,
     is_code,
     is_rule_line,
     join_wrapped,
+    may_hold_stop,
     mostly_lower,
     mostly_upper,
     split_fields,
+    split_keywords,
     strip_page_headers,
 )
 from cablecli.parse.fields import parse_tags as parse_tags
@@ -43,6 +47,7 @@ _HANDLING = re.compile(
     r"|SIPDIS|NODIS|EXDIS|LIMDIS|STADIS|REL\s+[A-Z]{2,3}(?:[ ,]+[A-Z]{2,3})*)\b"
 )
 _HANDLING_CANON = {"SENSITIVE": "SBU", "FOR OFFICIAL USE ONLY": "FOUO", "NOFORM": "NOFORN"}
+_DIGITS = re.compile(r"\d{3,8}")
 _OFFICE_SERIAL = re.compile(r"([A-Z][A-Z.'\-]*(?:\s+[A-Z][A-Z.'\-]*){0,4})\s+(\d{3,8})\b")
 
 CAPTIONS = frozenset(
@@ -64,6 +69,8 @@ TAGS_LINE = re.compile(r"^(?:TAG[SE]?\b|(?:TAGES|TGS|TAS|TABS|AGS)(?=\s*:))\s*:?
 SUBJECT_LINE = re.compile(r"^(?:SUBJ(?:ECT)?\b|UBJECT(?=\s*:))\s*:?\s*", re.I)
 REF_LINE = re.compile(r"^(?:REF\(S\)|REFS?|REFTELS?|REFERENCES?)(?![A-Za-z])\s*:?\s*", re.I)
 CLASSIFIED_BY = re.compile(r"^CLASSIFI?ED\s+BY\b\s*:?\s*", re.I)
+# The characters that `(?i)` matches with the first letter of SUBJECT_LINE (`ſ` is an `s`).
+_SUBJECT_FIRST = "SsſUu"
 _MARKED_CLASSIFIED_BY = re.compile(r"^\(\s*[A-Z]{1,4}(?:/{1,2}[A-Z]+)?\s*\)\s*CLASSIFI?ED\s+BY\b", re.I)
 PARAGRAPH_START = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})\s?\.(?!\d)")
 _REF_LETTER_LINE = re.compile(r"^\s*¶?\s*[A-Z][.)]\s")
@@ -105,7 +112,7 @@ def parse_classification_line(u: str) -> ClassificationLine | None:
     level = LEVELS.get(m.group(1).replace(" ", ""), "UNCLASSIFIED")
     rest = m.group(2)
     section = None
-    sm = _SECTION.search(rest)
+    sm = _SECTION.search(rest) if "TION" in rest else None  # (the expression needs `TION`)
     if sm:
         section = Section(int(sm.group(1)), int(sm.group(2)))
         rest = rest[: sm.start()] + " " + rest[sm.end() :]
@@ -115,7 +122,7 @@ def parse_classification_line(u: str) -> ClassificationLine | None:
     tail = ""
     # Handling marks before the office (`UNCLAS E F T O KABUL 000123`) are not part of it.
     rest = rest[:300]  # a classification line is short; bound the work on a pathological one
-    digits = re.search(r"\d{3,8}", rest)
+    digits = _DIGITS.search(rest)
     cut = digits.start() if digits else len(rest)
     for hm in _HANDLING.finditer(rest[:cut]):
         handling.append(_canonical_handling(hm.group(1)))
@@ -234,7 +241,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             for c in cl.captions:
                 _add(p.captions, c)
             if cl.rest:
-                queue = [(i, piece) for piece in _KEYWORD_SPLIT.split(cl.rest) if piece.strip()]
+                queue = [(i, piece) for piece in split_keywords(cl.rest) if piece.strip()]
             i += 1
     block: str | None = None  # "subject", "ref", "classified_by", "tags"
     buf: list[str] = []
@@ -245,7 +252,8 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
         nonlocal block, buf
         if block == "subject":
             text = " ".join(strip_page_headers(join_wrapped(buf)).split())
-            text = _TRAILING_RULE.sub("", text)  # `WEEKLY NOTES ----------`
+            if text.endswith(("-", "=", "_", "*")):  # what _TRAILING_RULE needs (the text is on one line)
+                text = _TRAILING_RULE.sub("", text)  # `WEEKLY NOTES ----------`
             text = _INNER_RULE.split(text, maxsplit=1)[0]  # flattened: `PORT STRIKE ENDS ------ 1. (U) ...`
             p.subject = text or p.subject
         elif block == "ref":
@@ -257,7 +265,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
 
     def stop_subject(s: str) -> str:
         """The subject text before a handling statement run into it (`... Sensitive but unclassified`)."""
-        m = SUBJECT_STOP.search(s)
+        m = find_stop(s)
         if m is None:
             return s
         _add(p.handling, "SBU")
@@ -271,14 +279,16 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             idx, s = i, _line(lines[i])
             advance = True
             # A flattened preamble: the line is cut where a field starts (`... EGYPTREF: CAIRO 123`).
+            # Each expression is tried only on a line whose first character it can match.
+            c0 = s[:1]
             if (
                 s
                 and block != "classified_by"
-                and not _CORRECTED_COPY.match(s.upper())
-                and not CLASSIFIED_BY.match(s)
-                and not _MARKED_CLASSIFIED_BY.match(s)
+                and not (c0 in "Cc" and (_CORRECTED_COPY.match(s.upper()) or CLASSIFIED_BY.match(s)))
+                and not (c0 == "(" and _MARKED_CLASSIFIED_BY.match(s))
             ):
-                pieces = split_fields(s, loose=block is None and not SUBJECT_LINE.match(s))
+                subject = c0 in _SUBJECT_FIRST and SUBJECT_LINE.match(s)
+                pieces = split_fields(s, loose=block is None and not subject)
                 if len(pieces) > 1:
                     s = pieces[0]
                     queue[:0] = [(idx, piece) for piece in pieces[1:]]
@@ -302,7 +312,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 close()
             continue
         u = s.upper()
-        if seen_main and (is_page_break(s) or _FULL_PAGE_HEADER.match(u)):
+        if seen_main and (is_page_break(s) or (_may_hold_page_header(u) and _FULL_PAGE_HEADER.match(u))):
             continue  # `NEW DELHI 00005239  001.2 OF 007` between REF and Classified By
         if "CLASSIFIED BY" in u and (split := inline_classified_by(s)):
             # `REF: ROME 123 CLASSIFIED BY: ... ¶1. ...` flattened onto one line
@@ -325,7 +335,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
         if first == "E" and EO_LINE.match(u):
             close()
             seen_main = True
-            pieces = _KEYWORD_SPLIT.split(s)
+            pieces = split_keywords(s)
             p.executive_order, p.declassify = parse_declassify(pieces[0])
             queue[:0] = [(idx, piece) for piece in pieces[1:]]
             continue
@@ -340,11 +350,11 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 u, first = s.upper(), keyword[0]
         if first in "TA" and TAGS_LINE.match(s) and (
             u.startswith("TAGS") or ":" in s[:7] or not seen_main
-            or _TAGS_CONTINUATION.match(TAGS_LINE.sub("", u, count=1))
+            or _TAGS_CONTINUATION.match(_after_match(TAGS_LINE, u))
         ):  # fmt: skip
             close()
             seen_main = True
-            p.tags_raw = TAGS_LINE.sub("", s, count=1)
+            p.tags_raw = s[TAGS_LINE.match(s).end() :]  # the expression is anchored: `sub` cuts the same
             while queue and queue[0][0] == idx and TAGS_LINE.match(queue[0][1]):
                 p.tags_raw += " " + queue.pop(0)[1]  # `TAGS: EAID, BA, TAGS: EFIN`: written twice
             # TAGS wrapped onto the next lines: `PREL, IN, IR` under `TAGS: KACT KNNP ...`.
@@ -375,14 +385,14 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
         ):
             close()
             seen_main = True
-            rest = SUBJECT_LINE.sub("", s, count=1)
+            rest = s[SUBJECT_LINE.match(s).end() :]
             kept = stop_subject(rest)
             block, buf = "subject", [kept]
             if kept is not rest:
                 close()
             continue
-        if first == "R" and REF_LINE.match(s):
-            rest = REF_LINE.sub("", s, count=1)
+        if first == "R" and (rm := REF_LINE.match(s)):
+            rest = s[rm.end() :]
             if ":" in s[:12] or _REF_START.match(rest.upper()):
                 close()
                 block, buf = "ref", [rest]
@@ -407,7 +417,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 close()  # a sentence in mixed case under a subject in capitals: the body
                 body_start = idx
                 break
-            if SUBJECT_STOP.match(" " + s):
+            if may_hold_stop(s) and SUBJECT_STOP.match(" " + s):
                 close()  # `SENSITIVE BUT UNCLASSIFIED` on the line under the subject: handling
                 _add(p.handling, "SBU")
                 continue
@@ -424,7 +434,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             buf.append(s)
             continue
         if not seen_main:
-            pieces = _KEYWORD_SPLIT.split(s)
+            pieces = split_keywords(s)
             if len(pieces) > 1:  # `DEPARTMENT FOR WHA E.O. 12958: DECL: ... TAGS: ...` on one line
                 queue[:0] = [(idx, piece) for piece in pieces[1:]]
                 s, u = pieces[0].strip(), pieces[0].strip().upper()
@@ -506,6 +516,12 @@ def _misspelt_keyword(s: str) -> str | None:
         if _one_edit(word, keyword):
             return keyword
     return None
+
+
+def _after_match(rx: re.Pattern[str], s: str) -> str:
+    """`rx.sub("", s, count=1)` for an expression anchored at the start, without scanning `s`."""
+    m = rx.match(s)
+    return s[m.end() :] if m else s
 
 
 def _line(raw: str) -> str:

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from cablecli.model import Reference
-from cablecli.parse.fields import SUBJECT_STOP, strip_page_headers
+from cablecli.parse.fields import find_stop, strip_page_headers
 from cablecli.parse.ids import MONTH_WORDS, canonical_office, full_year, make_reference_id
 
 # A cited cable: a year before (`08`, `2008`, `'08`, `(08)`, `08-`, glued `08STATE`), office words,
@@ -78,6 +78,16 @@ def _office(words: list[str]) -> str | None:
     (`CD GENEVA`, `AIT TAIPEI`, `USAU ADDIS ABABA`, as reference ids write them).
     """
     words = [w.strip(".'’") for w in words][-8:]
+    if len(words) == 1 and len(words[0]) >= 3 and words[0] not in _STOP_WORDS and words[0] not in MONTH_WORDS:
+        # One word names the office whether or not it is a known post (both ways below give this),
+        # so the table of posts is not needed (nor loaded, for a cable citing one-word offices).
+        office = canonical_office(words[0])
+        return _CITED_ALIASES.get(office, office)
+    return _office_by_table(words)
+
+
+def _office_by_table(words: list[str]) -> str | None:
+    """_office on the words stripped and cut to the last eight, with the table of posts."""
     known = _known_offices()
     for j in range(len(words)):
         tail = canonical_office(" ".join(words[j:]))
@@ -177,7 +187,7 @@ def _labels(u: str) -> list[tuple[int, int, str]]:
 def _clean(raw: str) -> str:
     text = raw.replace("¶", " ").replace("\\n", "\n")  # a line break written as `\n`
     text = strip_page_headers(text)
-    stop = SUBJECT_STOP.search(text)  # `... This message is Sensitive but Unclassified`
+    stop = find_stop(text)  # `... This message is Sensitive but Unclassified`
     if stop:
         text = text[: stop.start()]
     return _LEADING_REF.sub("", text)
