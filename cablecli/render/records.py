@@ -18,7 +18,9 @@ def select(record: dict[str, Any], fields: Sequence[str] | None, no_body: bool =
     if fields:
         return {name: record.get(name) for name in fields}
     if no_body:
-        return {k: v for k, v in record.items() if k != "body"}
+        trimmed = dict(record)  # a copy in the same order, then without the one key
+        trimmed.pop("body", None)
+        return trimmed
     return record
 
 
