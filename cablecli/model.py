@@ -194,14 +194,6 @@ class Problem:
         return {"code": self.code, "message": self.message, "line": self.line}
 
 
-def _dicts(items) -> list[dict[str, Any]]:
-    return [item.to_dict() for item in items]
-
-
-def _opt(item) -> dict[str, Any] | None:
-    return item.to_dict() if item is not None else None
-
-
 @dataclass(frozen=True, slots=True)
 class Cable:
     """One parsed cable. Every field may be missing (None, or empty) on a fragment."""
@@ -242,35 +234,38 @@ class Cable:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as design.md defines it: plain dicts, lists, strings, ints and None."""
+        # Written out, without helpers: this runs once per cable on every output path.
+        routing, station, office = self.routing, self.station, self.office_distribution
+        section, declassify, classified_by = self.section, self.declassify, self.classified_by
         return {
             "reference_id": self.reference_id,
             "source": self.source.to_dict(),
             "transmission_id": self.transmission_id,
-            "routing": _opt(self.routing),
-            "station": _opt(self.station),
+            "routing": None if routing is None else routing.to_dict(),
+            "station": None if station is None else station.to_dict(),
             "security": self.security,
             "precedence": self.precedence,
             "date": self.date,
             "origin": self.origin,
-            "to": _dicts(self.to),
-            "info": _dicts(self.info),
+            "to": [a.to_dict() for a in self.to],
+            "info": [a.to_dict() for a in self.info],
             "xmt": list(self.xmt),
-            "office_distribution": _opt(self.office_distribution),
+            "office_distribution": None if office is None else office.to_dict(),
             "classification": self.classification,
             "handling": list(self.handling),
-            "section": _opt(self.section),
+            "section": None if section is None else section.to_dict(),
             "captions": list(self.captions),
             "distribution": list(self.distribution),
             "executive_order": self.executive_order,
-            "declassify": _opt(self.declassify),
+            "declassify": None if declassify is None else declassify.to_dict(),
             "tags": list(self.tags),
             "subject": self.subject,
-            "references": _dicts(self.references),
-            "classified_by": _opt(self.classified_by),
+            "references": [r.to_dict() for r in self.references],
+            "classified_by": None if classified_by is None else classified_by.to_dict(),
             "summary": self.summary,
             "comment": self.comment,
-            "paragraphs": _dicts(self.paragraphs),
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
             "signers": list(self.signers),
             "body": self.body,
-            "problems": _dicts(self.problems),
+            "problems": [p.to_dict() for p in self.problems],
         }

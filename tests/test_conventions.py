@@ -157,7 +157,7 @@ def test_a_bare_parse_on_a_terminal_says_it_reads_stdin() -> None:
 
 def test_one_ctrl_d_ends_the_input_typed_on_a_terminal() -> None:
     said, out = _parse_on_a_terminal(b"SUBJECT: HELLO\n")
-    assert out == b'{"subject": "HELLO"}\n'
+    assert out == b'{"subject":"HELLO"}\n'
 
 
 def test_an_empty_folder_says_no_cables_found(tmp_path: Path) -> None:

@@ -75,7 +75,7 @@ def test_output_into_a_fifo_is_written_in_place(tmp_path: Path) -> None:
     code, _, err = run_main("parse", BAKU, "-f", "jsonl", "-o", fifo)
     got = reader.communicate(timeout=30)[0]
     assert code == 0, err
-    assert b'"reference_id": "08BAKU187"' in got
+    assert b'"reference_id":"08BAKU187"' in got
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo"]
 

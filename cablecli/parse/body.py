@@ -98,12 +98,22 @@ _ASCII_SPACES = ("\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f
 def _clean(text: str) -> str:
     """Fold runs of whitespace to one space and strip: `" ".join(text.split())`, faster in the
     common case of ASCII text whose only whitespace is spaces (double spaces after sentences)."""
-    if text.isascii() and not any(c in text for c in _ASCII_SPACES):
-        text = text.strip(" ")
-        while "  " in text:
-            text = text.replace("  ", " ")
-        return text
+    if _plain(text):
+        return _fold_spaces(text)
     return " ".join(text.split())
+
+
+def _plain(text: str) -> bool:
+    """ASCII text whose only whitespace is the space."""
+    return text.isascii() and not any(c in text for c in _ASCII_SPACES)
+
+
+def _fold_spaces(text: str) -> str:
+    """`_clean` of a text that is `_plain`: spaces stripped, runs of them folded."""
+    text = text.strip(" ").replace("  ", " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 def _is_address(s: str) -> bool:
@@ -212,6 +222,13 @@ def parse_body(lines: list[str], start: int) -> Body:
     if before is not None and b.signer_line is not None:
         lines = lines[: b.signer_line] + [before]  # the name ends the last line of text
         end += 1
+    # Each line stripped once; the walk and its look-ahead and look-back read these. Line `i` here
+    # is line `start + i` of the cable.
+    texts = [line.strip() for line in lines[start:end]]
+    count = len(texts)
+    facts = _facts(texts)
+    join = _join_plain if facts.plain else _join
+    footers = facts.footers
     number: int | None = None
     marking: str | None = None
     parts: list[str] = []
@@ -227,12 +244,11 @@ def parse_body(lines: list[str], start: int) -> Body:
     prev_blank = True
     footer = False
     under_rule = -1  # the index of the last rule line
-    for k in range(start, end):
-        s = lines[k].strip()
+    for i, s in enumerate(texts):
         if not s:
             prev_blank = True
             if lead:
-                blocks.append(_Block(lead_heading, _clean(" ".join(lead)), lead_line))
+                blocks.append(_Block(lead_heading, join(lead), lead_line))
                 lead = []
             continue
         c = s[0]
@@ -246,24 +262,25 @@ def parse_body(lines: list[str], start: int) -> Body:
                 else:
                     rest = s[m.end() :]
                 if lead:
-                    blocks.append(_Block(lead_heading, _clean(" ".join(lead)), lead_line))
+                    blocks.append(_Block(lead_heading, join(lead), lead_line))
                     lead = []
                 if number is not None:
-                    _add_paragraph(b, blocks, number, marking, parts, para_line, para_heading)
+                    _add_paragraph(b, blocks, number, marking, join(parts), para_line, para_heading)
                 number = int(m.group(2))
                 marking = " ".join(mk.split()) if mk else None
                 parts = [rest]
-                para_line = k + 1
+                para_line = start + i + 1
                 para_heading = last_heading
                 last_heading = None
                 prev_blank = False
                 continue
         if c.isupper() and (s[-1].isdigit() or s[-1] in "Zz" or len(s) < 40) and is_page_break(s):
             continue
-        if footer and (" " not in s and len(s) <= 24 or _is_address(s) or _FOOTER.match(s)):
-            continue  # the address after a footer, or the end of it wrapped (`index.c` / `fm`)
-        footer = False
-        if "ebsite" in s and _FOOTER.match(s):
+        if footer:
+            if " " not in s and len(s) <= 24 or _is_address(s) or _FOOTER.match(s):
+                continue  # the address after a footer, or the end of it wrapped (`index.c` / `fm`)
+            footer = False
+        if footers and "ebsite" in s and _FOOTER.match(s):
             footer = prev_blank = True  # `Visit ... Classified Website: ...`: not text
             continue
         if c in "-=_*" and is_rule(s):
@@ -271,46 +288,84 @@ def parse_body(lines: list[str], start: int) -> Body:
             if title and len(title) < 60 and prev_blank:
                 last_heading = title  # `------- SUMMARY -------`
             prev_blank = True
-            under_rule = k
+            under_rule = i
             continue
-        if (
-            len(s) < 60
-            and _is_heading(
-                s,
-                lines[k + 1].strip() if k + 1 < end else "",
-                prev_blank,
-                k + 2 >= end or not lines[k + 2].strip() or bool(PARAGRAPH.match(lines[k + 2])),
-            )
-            and not _ends_with_end(parts if number is not None else lead)
-        ):
-            # A heading between paragraphs (`Madagascar` over a rule, `SUMMARY` alone).
-            if lead:
-                blocks.append(_Block(lead_heading, _clean(" ".join(lead)), lead_line))
-                lead = []
-            last_heading = s.strip(_RULE_CHARS) or s
-            if _first_heading_line(lines, k, start, under_rule):
-                # A heading over two lines between rules: its first line went into the text.
-                held = parts if number is not None and len(parts) > 1 else lead
-                if held and held[-1] == lines[k - 1].strip():
-                    last_heading = f"{held.pop()} {last_heading}"
-            prev_blank = True
-            continue
+        if len(s) < 60:
+            nxt = texts[i + 1] if i + 1 < count else ""
+            # Only a line after a blank line, or one over a rule, can be a heading (`_is_heading`);
+            # whether the rule ends a block is asked only of a line over one.
+            over = bool(nxt) and nxt[0] in "-=_*"
+            if (
+                (prev_blank or over)
+                and _is_heading(
+                    s,
+                    nxt,
+                    prev_blank,
+                    not over or i + 2 >= count or not texts[i + 2] or bool(PARAGRAPH.match(texts[i + 2])),
+                )
+                and not _ends_with_end(parts if number is not None else lead)
+            ):
+                # A heading between paragraphs (`Madagascar` over a rule, `SUMMARY` alone).
+                if lead:
+                    blocks.append(_Block(lead_heading, join(lead), lead_line))
+                    lead = []
+                last_heading = s.strip(_RULE_CHARS) or s
+                if _first_heading_line(texts, i, under_rule):
+                    # A heading over two lines between rules: its first line went into the text.
+                    held = parts if number is not None and len(parts) > 1 else lead
+                    if held and held[-1] == texts[i - 1]:
+                        last_heading = f"{held.pop()} {last_heading}"
+                prev_blank = True
+                continue
         if number is not None:
             parts.append(s)
         else:
             if not lead:
-                lead_line = k + 1
+                lead_line = start + i + 1
                 lead_heading = last_heading
                 last_heading = None
             lead.append(s)
         prev_blank = False
     if lead:
-        blocks.append(_Block(lead_heading, _clean(" ".join(lead)), lead_line))
+        blocks.append(_Block(lead_heading, join(lead), lead_line))
     if number is not None:
-        _add_paragraph(b, blocks, number, marking, parts, para_line, para_heading)
-    b.summary = _section(b, blocks, "summary", (_SUMMARY_START, _SUMMARY_HEADING, _SUMMARY_END))
-    b.comment = _section(b, blocks, "comment", (None, _COMMENT_HEADING, _COMMENT_END))
+        _add_paragraph(b, blocks, number, marking, join(parts), para_line, para_heading)
+    if facts.summary:
+        b.summary = _section(b, blocks, "summary", (_SUMMARY_START, _SUMMARY_HEADING, _SUMMARY_END))
+    if facts.comment:
+        b.comment = _section(b, blocks, "comment", (None, _COMMENT_HEADING, _COMMENT_END))
     return b
+
+
+@dataclass(slots=True)
+class _Facts:
+    """What the whole body tells the walk it may skip; each True is the safe answer."""
+
+    plain: bool  # the only whitespace is the space: a join of lines needs only its spaces folded
+    footers: bool  # a line may be a `Visit ... Classified Website` footer
+    summary: bool  # a summary may be marked (its word is there)
+    comment: bool  # a comment may be marked
+
+
+def _facts(texts: list[str]) -> _Facts:
+    """One look at the body's lines as one text: a word, or a character, missing from it is missing
+    from every line and from every join of lines (joins add spaces only, and `_clean` only folds
+    whitespace), so the tests that need it can be skipped.
+
+    Every expression that opens or closes a summary or a comment holds its word, case blind: in an
+    ASCII text, that is the word in `text.lower()`. `¶` (paragraph marks) is set aside: it is not
+    whitespace, nor a letter of those words.
+    """
+    whole = "".join(texts)
+    if not whole.isascii():
+        whole = whole.replace("¶", "")
+    low = whole.lower() if whole.isascii() else None
+    return _Facts(
+        plain=_plain(whole),
+        footers="ebsite" in whole,
+        summary=low is None or "summary" in low,
+        comment=low is None or "comment" in low,
+    )
 
 
 def _section(b: Body, blocks: list[_Block], name: str, marks: tuple) -> str | None:
@@ -342,26 +397,35 @@ def _add_paragraph(
     blocks: list[_Block],
     number: int,
     marking: str | None,
-    parts: list[str],
+    text: str,
     line: int,
     heading: str | None,
 ) -> None:
-    text = _clean(" ".join(parts))
     b.paragraphs.append(Paragraph(number, marking, text, line, heading))
     blocks.append(_Block(heading, text, line))
 
 
-def _first_heading_line(lines: list[str], k: int, start: int, under_rule: int) -> bool:
-    """The line before heading line `k` is the heading's first line: set between rules, or alone
-    after a blank line and too short to be a sentence of text."""
-    if k - 2 < start:
+def _join(parts: list[str]) -> str:
+    """The text of a paragraph or block from its lines, whitespace folded."""
+    return _clean(" ".join(parts))
+
+
+def _join_plain(parts: list[str]) -> str:
+    """`_join` of lines whose only whitespace is the space."""
+    return _fold_spaces(" ".join(parts))
+
+
+def _first_heading_line(texts: list[str], i: int, under_rule: int) -> bool:
+    """The line before heading line `i` (of the stripped lines) is the heading's first line: set
+    between rules, or alone after a blank line and too short to be a sentence of text."""
+    if i < 2:
         return False
-    prev = lines[k - 1].strip()
+    prev = texts[i - 1]
     if not prev:
         return False
-    if under_rule == k - 2:
+    if under_rule == i - 2:
         return True
-    return not lines[k - 2].strip() and len(prev) < 50 and not prev.endswith((".", ":", ";", ",", ")"))
+    return not texts[i - 2] and len(prev) < 50 and not prev.endswith((".", ":", ";", ",", ")"))
 
 
 def _ends_with_end(parts: list[str]) -> bool:
@@ -396,8 +460,18 @@ def _find_section(
     after a heading, the blocks up to the next heading. Closing words with no opening before them
     give the text of their block up to them; the second value is then that block's line.
     """
+    upper, lower, _ = _words(end)
     for idx, block in enumerate(blocks):
         text = block.text
+        if (
+            block.heading is None
+            and upper not in text
+            and lower not in text
+            and (start is None or start.match(text) is None)
+        ):
+            # Nothing opens or closes here: with neither form of the word in the text (the test
+            # `_opening` makes for a comment, `_closing` for both), and no opening words.
+            continue
         begin, close = _opening(text, start, heading)
         by_heading = False
         if begin is None and block.heading is not None and _opens(heading, block.heading.strip(_RULE_CHARS)):
@@ -433,10 +507,55 @@ def _find_section(
 def _closing(end: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`end` searched in `text`, when the word it closes is there at all (a plain substring test
     is far cheaper than the case-blind search)."""
-    word = "UMMARY" if end is _SUMMARY_END else "OMMENT"
-    if word not in text and word.lower() not in text:
+    upper, lower, word = _words(end)
+    if upper not in text and lower not in text:
         return None
-    return end.search(text)
+    if not text.isascii():
+        return end.search(text)
+    return _first_closing(end, text, word)
+
+
+def _words(end: re.Pattern[str]) -> tuple[str, str, str]:
+    """The word a closing expression closes, for the substring tests: its end in capitals and in
+    small letters, and whole in small letters. (A test of identity: hashing a pattern hashes its
+    compiled code.)"""
+    return ("UMMARY", "ummary", "summary") if end is _SUMMARY_END else ("OMMENT", "omment", "comment")
+
+
+def _first_closing(end: re.Pattern[str], text: str, word: str) -> re.Match[str] | None:
+    """`end.search(text)` for an ASCII text, found from the closed word rather than tried at every
+    position (the expression's optional `(` and spaces in front make that search slow).
+
+    A match of `end` is `(`, spaces, `end`, spaces, perhaps `of` and spaces, then the word; in ASCII
+    its case-blind letters are the letters of `text.lower()`. So each place of the word, in order,
+    gives the one place its match could start, where `end` decides; the first that matches is the
+    leftmost match (the matches of two places cannot overlap: only spaces and `of` stand between
+    `end` and its word).
+    """
+    low = text.lower()
+    at = low.find(word)
+    while at >= 0:
+        k = at
+        while k and low[k - 1].isspace():
+            k -= 1
+        if k < at and low.endswith("of", 0, k):  # `end of summary`
+            gap = k - 2
+            k = gap
+            while k and low[k - 1].isspace():
+                k -= 1
+            if k == gap:
+                k = -1  # `proof summary`
+        if 0 < k < at and low.endswith("end", 0, k):
+            start = k - 3
+            while start and low[start - 1].isspace():
+                start -= 1
+            if start and low[start - 1] == "(":
+                start -= 1
+            m = end.match(text, start)
+            if m is not None:
+                return m
+        at = low.find(word, at + 1)
+    return None
 
 
 def _opens(heading: re.Pattern[str], title: str) -> bool:

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import TextIO
 
+from cablecli.render.records import json_line
 from cablecli.render.safe import visible
 from cablecli.search import CableHits, Hit
 
@@ -178,7 +179,7 @@ class JsonlWriter(GrepWriter):
             self.emit(record)
 
     def emit(self, record: dict) -> None:
-        self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.out.write(json_line(record))
 
 
 class JsonWriter(JsonlWriter):
