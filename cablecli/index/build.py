@@ -70,6 +70,7 @@ def source_key(path: str | None) -> str:
     return os.path.realpath(path)
 
 
+@lru_cache(maxsize=4096)
 def stored_path(key: str) -> str | bytes:
     """`source_path` as stored: the path as text, or, for a name that is not UTF-8 (held in Python
     with surrogate escapes, as os.fsdecode gives it), its own bytes as a BLOB. SQLite text must be
