@@ -70,6 +70,29 @@ def source_key(path: str | None) -> str:
     return os.path.realpath(path)
 
 
+@lru_cache(maxsize=4096)
+def stored_path(key: str) -> str | bytes:
+    """`source_path` as stored: the path as text, or, for a name that is not UTF-8 (held in Python
+    with surrogate escapes, as os.fsdecode gives it), its own bytes as a BLOB. SQLite text must be
+    UTF-8; a BLOB keeps the name exact, and os.fsdecode brings it back."""
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(key)
+    return key
+
+
+def source_json(source: dict) -> str:
+    """A cable's source as stored: JSON, with the escapes `\\udcXX` for the bytes of a file name
+    that is not UTF-8, which json.loads turns back into the same surrogate escapes."""
+    text = json.dumps(source, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(source, separators=(",", ":"))
+    return text
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -139,7 +162,7 @@ def indexed_cable(cable: Cable) -> IndexedCable:
         index=cable.source.index,
         cable=row,
         subject=cable.subject,
-        source_json=json.dumps(cable.source.to_dict(), ensure_ascii=False, separators=(",", ":")),
+        source_json=source_json(cable.source.to_dict()),
         body_span=span,
         addressees=[
             (i, e.role, e.routing_indicator, e.name, e.precedence, e.serial)
@@ -184,7 +207,7 @@ class _Writer:
         start, end = item.body_span
         if start is not None and end is not None and (raw.startswith("\ufeff") or "\r" in raw):
             start, end = raw_offset(raw, start), raw_offset(raw, end)
-        self.cables.append((cable_id, key, item.index, digest, *item.cable))
+        self.cables.append((cable_id, stored_path(key), item.index, digest, *item.cable))
         self.texts.append((cable_id, item.subject, start, end, item.source_json, raw))
         self.addressees.extend((cable_id, *row) for row in item.addressees)
         self.tags.extend((cable_id, *row) for row in item.tags)
@@ -275,7 +298,8 @@ def build_index(
                 row = None
                 if not bulk:
                     row = conn.execute(
-                        "SELECT id, content_hash FROM cables WHERE source_path = ? AND source_index = ?", key
+                        "SELECT id, content_hash FROM cables WHERE source_path = ? AND source_index = ?",
+                        (stored_path(key[0]), key[1]),
                     ).fetchone()
                 if row is not None and row[1] == digest:
                     report.unchanged += 1
@@ -334,9 +358,9 @@ def _remove_stale(conn: sqlite3.Connection, seen: set[tuple[str, int]], failed: 
         "CREATE TEMP TABLE seen (source_path TEXT, source_index INTEGER, "
         "PRIMARY KEY (source_path, source_index)) WITHOUT ROWID"
     )
-    conn.executemany("INSERT INTO seen VALUES (?, ?)", sorted(seen))
+    conn.executemany("INSERT INTO seen VALUES (?, ?)", [(stored_path(p), i) for p, i in sorted(seen)])
     conn.execute("CREATE TEMP TABLE failed (source_path TEXT PRIMARY KEY)")
-    conn.executemany("INSERT INTO failed VALUES (?)", [(p,) for p in failed])
+    conn.executemany("INSERT INTO failed VALUES (?)", [(stored_path(p),) for p in failed])
     read_files = "SELECT DISTINCT source_path FROM seen"
     if prune:
         scope = "c.source_path NOT IN (SELECT source_path FROM failed)"

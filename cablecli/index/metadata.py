@@ -165,7 +165,7 @@ def datasette_metadata(conn: sqlite3.Connection, db: str | os.PathLike[str]) -> 
     where = ""
     if first and last:
         try:
-            where = " under " + os.path.commonpath([first, last])
+            where = " under " + os.path.commonpath([os.fsdecode(first), os.fsdecode(last)])
         except ValueError:  # stdin beside files
             where = ""
     updated = dict(conn.execute("SELECT key, value FROM meta")).get("updated")

@@ -177,12 +177,14 @@ def candidate_names(
     """(reference_id, source path as given) of the cables that meet `conditions`, without reading texts."""
     where, params = conditions.sql()
     rows = conn.cursor().execute(
-        "SELECT c.reference_id, CASE WHEN c.reference_id IS NULL "
-        "THEN json_extract(t.source, '$.path') END "
+        "SELECT c.reference_id, CASE WHEN c.reference_id IS NULL THEN t.source END "
         f"FROM cables c JOIN cable_texts t ON t.cable_id = c.id WHERE {where} ORDER BY {_ORDER}",
         params,
     )
-    yield from rows
+    # The path from the JSON in Python: SQLite's json_extract would turn the escapes of a name that
+    # is not UTF-8 into text that is not UTF-8 either.
+    for reference_id, source in rows:
+        yield reference_id, (_source(source).path if source is not None else None)
 
 
 def fts_ids(conn: sqlite3.Connection, query: str, limit: int | None = None) -> list[str | None]:
@@ -199,8 +201,10 @@ def fts_ids(conn: sqlite3.Connection, query: str, limit: int | None = None) -> l
 # --- tags and addressees ----------------------------------------------------------------------------
 
 
-def _where(path: str, index: int) -> str:
-    # Named as tally.py names a cable without reference id: file name#index.
+def _where(path: str | bytes, index: int) -> str:
+    # Named as tally.py names a cable without reference id: file name#index. A name that is not
+    # UTF-8 is stored as its bytes (build.stored_path).
+    path = os.fsdecode(path)
     return f"{os.path.basename(path) or path}#{index}"
 
 

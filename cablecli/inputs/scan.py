@@ -5,10 +5,15 @@
     ...     ...   # only the rows whose raw bytes hold KOSOVO, as CableText (or InputError)
 
 Like `iter_texts`, but a plain file (not stdin, not gzip-compressed) in text, markdown or csv form
-is first searched for `needle` as raw bytes, memory-mapped: a file without a match yields nothing,
-and in a CSV dump only the rows around a match are read. HTML pages and compressed or piped input
-are read as usual. The caller makes sure that `needle` matches the raw bytes of every text that
+is first searched for `needle` as raw bytes, a large chunk at a time: a file without a match yields
+nothing, and in a CSV dump only the rows around a match are read. HTML pages and compressed or piped
+input are read as usual. The caller makes sure that `needle` matches the raw bytes of every text that
 could match after decoding (see `cablecli.search.Matcher.needle`).
+
+The file is read, never memory-mapped: a file that another process cuts short while it is searched
+then simply ends sooner (a row cut in two is reported as any truncated row is), where a memory map
+would kill the process with SIGBUS. A needle that RE2 can run is searched by RE2 (in Latin-1 mode,
+one character a byte), which is many times faster than Python's `re` on a case-insensitive needle.
 
 Rows of a dump are found from a match by going back to the line that starts a row (`"123","`,
 as every row of the Cablegate dump starts); `source.index` of such a row is its id column.
@@ -18,10 +23,10 @@ read at all, so their errors go unreported.
 
 from __future__ import annotations
 
-import mmap
 import os
 import re
 from collections.abc import Callable, Container, Iterator, Sequence
+from typing import BinaryIO
 
 from cablecli.inputs import CableText, InputError, PathArg, _describe, _read_path, expand_inputs, iter_texts
 from cablecli.inputs.detect import GZIP_MAGIC, HEAD_SIZE, UTF8_BOM, sniff
@@ -29,6 +34,11 @@ from cablecli.inputs.detect import GZIP_MAGIC, HEAD_SIZE, UTF8_BOM, sniff
 __all__ = ["iter_candidates"]
 
 _ROW_START = re.compile(rb'"(\d+)","')
+# Bytes read at a time. A CSV row that runs past a chunk is read on until it ends.
+_CHUNK = 16 << 20
+
+# (buffer, start) -> offset of the first match at or after start, or -1.
+Search = Callable[[bytes, int], int]
 
 
 def iter_candidates(
@@ -46,17 +56,74 @@ def iter_candidates(
     if needle is None:
         yield from iter_texts(paths, input_format, on_bytes=on_bytes, globs=globs, follow=follow, skip=skip)
         return
+    search = byte_search(needle)
     for item in expand_inputs(paths, globs, follow, skip):
         if isinstance(item, InputError):
             yield item
         elif item == STDIN:
             yield from _read_path(item, input_format, None, on_bytes)
         else:
-            yield from _scan_path(item, needle, input_format, on_bytes)
+            yield from _scan_path(item, needle, search, input_format, on_bytes)
+
+
+def byte_search(needle: re.Pattern[bytes]) -> Search:
+    """A search for `needle` over bytes: RE2's when RE2 takes the pattern, else the pattern's own."""
+    try:
+        import re2
+
+        options = re2.Options()
+        options.encoding = re2.Options.Encoding.LATIN1
+        options.log_errors = False
+        source = needle.pattern
+        if needle.flags & re.IGNORECASE:
+            source = b"(?i)" + source
+        compiled = re2.compile(source, options)
+    except Exception:  # noqa: BLE001 - no RE2, or a pattern it lacks (lookaround): Python's re runs it
+        compiled = needle
+
+    def search(buf: bytes, start: int) -> int:
+        found = compiled.search(buf, start)
+        return found.start() if found is not None else -1
+
+    return search
+
+
+def _read(handle: BinaryIO, size: int) -> bytes:
+    return handle.read(size)
+
+
+class _Window:
+    """A stretch of the file, `buf` holding its bytes from offset `base` on, read a chunk at a time."""
+
+    def __init__(self, handle: BinaryIO, head: bytes) -> None:
+        self.handle = handle
+        self.buf = head
+        self.base = 0
+        self.eof = False
+
+    def more(self, keep: int) -> bool:
+        """Drop the bytes before offset `keep` and read the next chunk; False at the end of the file."""
+        if self.eof:
+            return False
+        chunk = _read(self.handle, _CHUNK)
+        if not chunk:
+            self.eof = True
+            return False
+        self.buf = self.buf[keep - self.base :] + chunk
+        self.base = keep
+        return True
+
+    @property
+    def end(self) -> int:
+        return self.base + len(self.buf)
 
 
 def _scan_path(
-    path: str, needle: re.Pattern[bytes], input_format: str | None, on_bytes: Callable[[int], None] | None
+    path: str,
+    needle: re.Pattern[bytes],
+    search: Search,
+    input_format: str | None,
+    on_bytes: Callable[[int], None] | None,
 ) -> Iterator[CableText | InputError]:
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below
@@ -67,62 +134,105 @@ def _scan_path(
         try:
             size = os.fstat(handle.fileno()).st_size
             head = handle.read(HEAD_SIZE)
-            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size > len(head) else None
         except (OSError, ValueError):
-            data = None
-            head = b""
-        form = sniff(head, at_eof=data is None) if head else "empty"
-        if data is None or head.startswith(GZIP_MAGIC) or form in ("html", "binary", "empty"):
-            if data is not None:
-                data.close()
+            size, head = 0, b""
+        small = size <= len(head)
+        form = sniff(head, at_eof=small) if head else "empty"
+        if small or head.startswith(GZIP_MAGIC) or form in ("html", "binary", "empty"):
             # Small, compressed, HTML or odd files: the ordinary reader says what they are.
             yield from _read_path(path, input_format, None, on_bytes)
             return
-        with data:
-            form = input_format or form
-            if form == "html":
+        form = input_format or form
+        if form == "html":
+            yield from _read_path(path, input_format, None, on_bytes)
+            return
+        window = _Window(handle, head)
+        try:
+            if form == "csv":
+                yield from _csv_rows(window, path, search, on_bytes)
+                return
+            if _holds(window, search, len(needle.pattern)):
                 yield from _read_path(path, input_format, None, on_bytes)
-                return
-            found = needle.search(data)
-            if found is None:
-                if on_bytes:
-                    on_bytes(size)
-                return
-            if form != "csv":
-                yield from _read_path(path, input_format, None, on_bytes)
-                return
-            yield from _csv_rows(data, path, needle, found.start(), on_bytes)
+            elif on_bytes:
+                on_bytes(window.end)
+        except OSError as exc:
+            yield InputError(path, _describe(exc))
+
+
+def _holds(window: _Window, search: Search, longest: int) -> bool:
+    """Whether the file holds a match; `longest` bounds the length of one, so that a match across two
+    chunks is found in the bytes kept from the first."""
+    start = 0
+    while True:
+        if search(window.buf, start - window.base) >= 0:
+            return True
+        keep = max(window.end - longest, window.base)
+        if not window.more(keep):
+            return False
+        start = keep
 
 
 def _csv_rows(
-    data: mmap.mmap, path: str, needle: re.Pattern[bytes], first: int, on_bytes: Callable[[int], None] | None
+    window: _Window, path: str, search: Search, on_bytes: Callable[[int], None] | None
 ) -> Iterator[CableText | InputError]:
     from cablecli.inputs import max_cable_size
-    from cablecli.inputs.csvdump import COLUMNS, RowTooLarge, _cable_text, _Truncated, parse_row_within
+    from cablecli.inputs.csvdump import COLUMNS, ROW_OVERHEAD, _cable_text, _parse_row, _Truncated
     from cablecli.inputs.text import too_large
 
     limit = max_cable_size()
-    size = len(data)
-    origin = len(UTF8_BOM) if data[: len(UTF8_BOM)] == UTF8_BOM else 0
+    origin = len(UTF8_BOM) if window.buf.startswith(UTF8_BOM) else 0
     done = origin  # everything before this offset has been dealt with
-    at = first
-    while at >= 0:
-        start = max(_row_start(data, at, origin), done)
-        pos = start
+    while True:
+        found = search(window.buf, done - window.base)
+        if found < 0:
+            # A match further on may lie in the last row begun here (a needle holds no quote, so no
+            # match runs over the start of a row): keep that row, or what is left of it to look at.
+            keep = max(window.base + _row_start(window.buf, len(window.buf), _origin(window, origin)), done)
+            if window.end - keep > limit + ROW_OVERHEAD:  # a row too large to hold: passed, not held
+                label = _row_label(window.buf, keep - window.base)
+                resume, matched = _pass_row(window, keep, search)
+                if matched:
+                    yield InputError(path, too_large(limit), label)
+                if resume < 0:
+                    break
+                done = resume
+                continue
+            if not window.more(keep):
+                break
+            continue
+        at = window.base + found
+        pos = max(window.base + _row_start(window.buf, found, _origin(window, origin)), done)
         while pos <= at:
-            while pos < size and data[pos] in (0x0A, 0x0D):
-                pos += 1
-            if pos >= size:
+            rel = pos - window.base
+            buf = window.buf
+            while rel < len(buf) and buf[rel] in (0x0A, 0x0D):
+                rel += 1
+            pos = window.base + rel
+            if rel >= len(buf):
+                if window.more(pos):
+                    continue
                 break
             try:
-                fields, end = parse_row_within(data, pos, limit)
+                parsed = _parse_row(buf, rel, window.eof)
             except _Truncated:
                 yield InputError(path, "file ends inside a quoted field")
                 return
-            except RowTooLarge as row:
-                found = _ROW_START.match(data, pos)
-                yield InputError(path, too_large(limit), int(found.group(1)) if found else None)
-                pos = row.resume if row.resume > pos else size
+            if parsed is None:
+                if window.eof:
+                    break
+                if len(buf) - rel > limit + ROW_OVERHEAD:  # too large: passed, not held
+                    yield InputError(path, too_large(limit), _row_label(buf, rel))
+                    pos = _past_row(window, pos)
+                    if pos < 0:
+                        break
+                    continue
+                window.more(pos)  # the row runs on past what was read: read on, and parse it again
+                continue
+            fields, end = parsed
+            end += window.base
+            if len(fields) == COLUMNS and len(fields[6]) + len(fields[7]) > limit:
+                yield InputError(path, too_large(limit), _row_number(fields))
+                pos = end
                 continue
             if end > at:
                 index = _row_number(fields)
@@ -134,13 +244,46 @@ def _csv_rows(
         if on_bytes:
             on_bytes(pos - done)
         done = max(pos, at + 1)
-        found = needle.search(data, done)
-        at = found.start() if found else -1
-    if on_bytes and size > done:
-        on_bytes(size - done)
+    if on_bytes and window.end > done:
+        on_bytes(window.end - done)
 
 
-def _row_start(data: mmap.mmap, at: int, origin: int) -> int:
+def _row_label(buf: bytes, rel: int) -> int | None:
+    """The row number a row starting at `rel` gives itself (`"123","`), if any."""
+    found = _ROW_START.match(buf, rel)
+    return int(found.group(1)) if found else None
+
+
+def _past_row(window: _Window, pos: int) -> int:
+    """The offset of the next row start after the row at `pos`, reading on and dropping what is
+    passed (a row over the size limit is never held whole); -1 at the end of the file."""
+    return _pass_row(window, pos)[0]
+
+
+def _pass_row(window: _Window, pos: int, search: Search | None = None) -> tuple[int, bool]:
+    """_past_row, and whether `search` matches in the bytes passed."""
+    from cablecli.inputs.csvdump import _next_row
+
+    matched = False
+    while True:
+        found = _next_row(window.buf, pos - window.base)
+        if search is not None and not matched:
+            hit = search(window.buf, pos - window.base)
+            matched = hit >= 0 and (found < 0 or hit < found)
+        if found >= 0:
+            return window.base + found, matched
+        keep = max(window.end - 4096, pos)  # a row start or match cut by the chunk's end is found next time
+        if not window.more(keep):
+            return -1, matched
+        pos = keep
+
+
+def _origin(window: _Window, origin: int) -> int:
+    """Where rows may start in the window's buffer: after a byte-order mark, or anywhere."""
+    return origin if window.base == 0 else 0
+
+
+def _row_start(data: bytes, at: int, origin: int) -> int:
     """The offset of the row holding offset `at`: the last line start before it that opens a row."""
     pos = at
     while True:
