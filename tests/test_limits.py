@@ -483,7 +483,9 @@ def test_blank_lines_after_vzczc_cost_their_bytes_not_more(tmp_path: Path) -> No
     args = ("parse", path, "-f", "jsonl", "--fields", "reference_id")
     result, peak = run_with_peak(tmp_path, *args, timeout=900)
     assert result.returncode == 0, result.stderr
-    assert peak < 120 * 1024 * 1024 + 8 * size  # was about 90 bytes a line
+    # A blank line costs its byte in the text and a pointer (8 bytes) in the list of lines: about 9
+    # bytes a line, and 1.07 GB for 100 MB (`make stress`); it was about 90 bytes a line.
+    assert peak < 120 * 1024 * 1024 + 10 * size
 
 
 _ROW_HEAD = b'"%d","3/4/2008 13:55","08BAKU187","Embassy Baku","CONFIDENTIAL","","",'
