@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from cablecli.model import ClassifiedBy
 from cablecli.parse.classified_by_names import _FUZZY_TITLES, _TITLES, _distance, _name_and_title, _strip_end
+from cablecli.parse.pages import is_page_break
 
 # The keyword, possibly repeated (`Classified By: Classfied By: ...`) after portion marks, a
 # paragraph number or `This message classified by`.
@@ -326,8 +327,6 @@ def classified_by_continues(lines: list[str], i: int, block: list[str]) -> int |
     headers and banners, when its reasons are still to come (`CLASSIFIED BY AMBASSADOR JANE ROE.`,
     a page break, `REASONS: 1.5 (B) AND (D).`) or a word broken at the wrap goes on (`FOR REA`,
     a blank line, `SONS 1.4 ...`); None when the block ends."""
-    from cablecli.parse.pages import is_page_break  # pages imports the preamble, which imports this
-
     if not block or _SECTION.search(" ".join(block)):
         return None
     n = len(lines)
