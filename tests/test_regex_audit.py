@@ -19,15 +19,15 @@ import cablecli
 
 # pattern name -> why its nested repeat cannot backtrack
 REVIEWED = {
-    "cablecli.parse.body._SIGNER": "each repeated group starts with a space or a slash the group cannot end with",
+    "cablecli.parse.signers._SIGNER": "each repeated group starts with a space or a slash the group cannot end with",
     "cablecli.parse.body._SUMMARY_START": "at most 3 repeated words, each after whitespace a word cannot contain",
     "cablecli.parse.body._SUMMARY_HEADING": "at most 3 repeated words, each after whitespace a word cannot contain",
     "cablecli.parse.body._COMMENT_HEADING": "at most 2 repeated words, each after whitespace a word cannot contain",
-    "cablecli.parse.body._SIGNER_AFTER": "at most 2 repeated names, each after a space a name cannot contain; "
+    "cablecli.parse.signers._SIGNER_AFTER": "at most 2 repeated names, each after a space a name cannot contain; "
     "run on the last 60 characters of a line",
     "cablecli.parse.cablelike._MARK": "at most 3 repeated words, each after whitespace a word cannot contain; "
     "run on the first 300 characters of a line",
-    "cablecli.parse.body.PARAGRAPH": "the repeated group starts with a slash; the line is matched only at its start",
+    "cablecli.parse.body_lines.PARAGRAPH": "the repeated group starts with a slash; the line is matched only at its start",
     "cablecli.parse.classification._HANDLING": "the REL list repeats separators followed by two or three letters only",
     "cablecli.parse.keyword_lines._TAGS_CONTINUATION": "at most 8 repeats, each must hold 2 to 6 capitals",
     "cablecli.parse.classification._OFFICE_SERIAL": "at most 4 repeats, each after whitespace; run on 300 characters at most",
