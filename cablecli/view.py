@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 
 from cablecli.model import Cable
-from cablecli.parse.body import HEADING_EDGE, is_page_break, is_rule
+from cablecli.parse.body_lines import HEADING_EDGE, is_rule
 from cablecli.parse.header import DTG
+from cablecli.parse.pages import is_page_break
 
 # `xxxxxx`, `XXXXXXXXXXXX`: how the publishers blanked out names.
 REDACTION = re.compile(r"(?<![A-Za-z])[xX]{4,}(?![A-Za-z])")

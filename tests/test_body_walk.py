@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from cablecli import parse
 from cablecli.inputs import CableText, iter_texts
 from cablecli.model import Source
-from cablecli.parse import body, parse_text
+from cablecli.parse import body, body_lines, parse_text
 from tests.conftest import FIXTURES, generate
 
 
@@ -141,9 +141,9 @@ def test_every_section_expression_holds_its_word(text):
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet=" ab.¶\u00a0\t", max_size=30))
 def test_folding_spaces_is_clean_on_text_whose_only_whitespace_is_the_space(text):
-    assert body._clean(text) == " ".join(text.split())
+    assert body_lines._clean(text) == " ".join(text.split())
     if not any(c.isspace() and c != " " for c in text):
-        assert body._fold_spaces(text) == " ".join(text.split())
+        assert body_lines._fold_spaces(text) == " ".join(text.split())
 
 
 _LINES = st.text(alphabet="ab-=_*. ,;:SUMARYENDCOT", max_size=20)

@@ -128,7 +128,7 @@ def test_first_characters_of_the_line_expressions(expression, prefix, atom, firs
         ("header", "PROSIGN", "ZOPR", 0),
         ("header", "_DRAFTING", "DAC", 0),
         ("header", "_OFFICE_ROLE", "AO", 0),
-        ("preamble", "CLASSIFICATION", "TSCOUL", 0),
+        ("classification", "CLASSIFICATION", "TSCOUL", 0),
     ],
 )
 def test_first_characters_of_the_header_expressions(module, expression, first, flags):

@@ -19,18 +19,18 @@ import cablecli
 
 # pattern name -> why its nested repeat cannot backtrack
 REVIEWED = {
-    "cablecli.parse.body._SIGNER": "each repeated group starts with a space or a slash the group cannot end with",
+    "cablecli.parse.signers._SIGNER": "each repeated group starts with a space or a slash the group cannot end with",
     "cablecli.parse.body._SUMMARY_START": "at most 3 repeated words, each after whitespace a word cannot contain",
     "cablecli.parse.body._SUMMARY_HEADING": "at most 3 repeated words, each after whitespace a word cannot contain",
     "cablecli.parse.body._COMMENT_HEADING": "at most 2 repeated words, each after whitespace a word cannot contain",
-    "cablecli.parse.body._SIGNER_AFTER": "at most 2 repeated names, each after a space a name cannot contain; "
+    "cablecli.parse.signers._SIGNER_AFTER": "at most 2 repeated names, each after a space a name cannot contain; "
     "run on the last 60 characters of a line",
     "cablecli.parse.cablelike._MARK": "at most 3 repeated words, each after whitespace a word cannot contain; "
     "run on the first 300 characters of a line",
-    "cablecli.parse.body.PARAGRAPH": "the repeated group starts with a slash; the line is matched only at its start",
-    "cablecli.parse.preamble._HANDLING": "the REL list repeats separators followed by two or three letters only",
-    "cablecli.parse.preamble._TAGS_CONTINUATION": "at most 8 repeats, each must hold 2 to 6 capitals",
-    "cablecli.parse.preamble._OFFICE_SERIAL": "at most 4 repeats, each after whitespace; run on 300 characters at most",
+    "cablecli.parse.body_lines.PARAGRAPH": "the repeated group starts with a slash; the line is matched only at its start",
+    "cablecli.parse.classification._HANDLING": "the REL list repeats separators followed by two or three letters only",
+    "cablecli.parse.keyword_lines._TAGS_CONTINUATION": "at most 8 repeats, each must hold 2 to 6 capitals",
+    "cablecli.parse.classification._OFFICE_SERIAL": "at most 4 repeats, each after whitespace; run on 300 characters at most",
     "cablecli.parse.header.PROSIGN": "each repeated routing indicator follows whitespace it cannot contain",
     "cablecli.check.marks.PROSIGN_LIKE": "each repeated routing indicator follows whitespace it cannot contain",
     "cablecli.check.rules.cby002._LETTER_RUN": "each repeat must take a letter, parenthesis or separator after its spaces",
@@ -40,9 +40,9 @@ REVIEWED = {
     "cablecli.parse.refs._CITATION": "at most 5 repeated office words, each after whitespace a word cannot contain",
     "cablecli.parse.refs._MORE": "at most 5 repeated words in its lookahead, each after whitespace a word cannot contain",
     "cablecli.parse.refs._LEADING_REF": "each repeat starts with REF, which the spaces before it cannot hold",
-    "cablecli.parse.preamble._REF_START": "at most 3 repeats, each starting with whitespace a word cannot contain",
+    "cablecli.parse.keyword_lines._REF_START": "at most 3 repeats, each starting with whitespace a word cannot contain",
     "cablecli.parse.preamble._FULL_PAGE_HEADER": "FLAT_PAGE_HEADER matched at the start of a line",
-    "cablecli.parse.preamble._REF_ITEM_LINE": "at most 3 repeats, each starting with whitespace a word cannot contain",
+    "cablecli.parse.keyword_lines._REF_ITEM_LINE": "at most 3 repeats, each starting with whitespace a word cannot contain",
     "cablecli.inputs.html._TAG": "each repeated attribute starts with blanks, and ends with a name, a value or a quote, "
     "none of them a blank",
 }
@@ -98,7 +98,7 @@ def all_patterns():
 
 def test_the_audit_sees_the_parser_patterns():
     names = dict(all_patterns())
-    assert "cablecli.parse.preamble.CLASSIFICATION" in names
+    assert "cablecli.parse.classification.CLASSIFICATION" in names
     assert "cablecli.inputs.csvdump._ROW_START" in names
     assert "cablecli.render.safe._CONTROL" in names
     assert len(names) > 40

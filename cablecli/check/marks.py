@@ -11,20 +11,18 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from cablecli.parse.classification import CLASSIFICATION, ClassificationLine, parse_classification_line
+from cablecli.parse.fields import FIELD_SPLIT
 from cablecli.parse.header import DTG, PAGE_HEADER, SECURITY, START
-from cablecli.parse.preamble import (
-    _KEYWORD_SPLIT,
+from cablecli.parse.keyword_lines import (
     _REF_LETTER_LINE,
     _TAGS_CONTINUATION,
-    CLASSIFICATION,
     CLASSIFIED_BY,
     EO_LINE,
     PARAGRAPH_START,
     REF_LINE,
     SUBJECT_LINE,
     TAGS_LINE,
-    ClassificationLine,
-    parse_classification_line,
 )
 
 if TYPE_CHECKING:
@@ -177,7 +175,7 @@ def _walk_header(lines: list[str], limit: int, m: Marks) -> None:
 
 def _pieces(line: str) -> list[tuple[int, str]]:
     """A line split where a preamble keyword starts (flattened preambles): (column, text) pieces."""
-    starts = [0] + [k.end() for k in _KEYWORD_SPLIT.finditer(line)]
+    starts = [0] + [k.end() for k in FIELD_SPLIT.finditer(line)]
     return [(a, line[a:b].rstrip()) for a, b in zip(starts, starts[1:] + [len(line)], strict=True)]
 
 

@@ -15,10 +15,11 @@ from cablecli.parse.archive import (
 )
 from cablecli.parse.body import Body, parse_body
 from cablecli.parse.cablelike import cover_end, looks_like_cable
+from cablecli.parse.classification import LEVELS
 from cablecli.parse.classified_by import classified_by_in_body, read_classified_by
 from cablecli.parse.header import parse_header
 from cablecli.parse.ids import canonical_office, full_year, make_reference_id
-from cablecli.parse.preamble import LEVELS, parse_preamble, parse_references
+from cablecli.parse.preamble import parse_preamble, parse_references
 
 __all__ = ["BODY_FIELDS", "BODY_PROBLEMS", "looks_like_cable", "parse_text"]
 

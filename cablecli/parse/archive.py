@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 
 from cablecli.model import Problem
+from cablecli.parse.classification import CLASSIFICATION, LEVELS
 from cablecli.parse.ids import MONTHS, make_reference_id
 from cablecli.parse.pages import is_page_break
-from cablecli.parse.preamble import CLASSIFICATION, LEVELS
 
 # The archive's notes after the text: `*** Current Classification ***   LIMITED OFFICIAL USE`,
 # `Declassified/Released US Department of State EO Systematic Review 30 JUN 2005` (wrapped or not).

@@ -1,4 +1,8 @@
-"""The body: numbered paragraphs with portion markings, summary, comment, signature; page breaks dropped."""
+"""The body: numbered paragraphs with portion markings, summary, comment, signature; page breaks dropped.
+
+The body is walked once here, and its summary and comment are found among the blocks of text the
+walk gathers. The shapes of single lines are in `body_lines`, the signature in `signers`.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,20 @@ import re
 from dataclasses import dataclass, field
 
 from cablecli.model import Paragraph, Problem
+from cablecli.parse.body_lines import (
+    _FOOTER,
+    _MARKING_OK,
+    _RULE_CHARS,
+    PARAGRAPH,
+    _clean,
+    _fold_spaces,
+    _is_address,
+    _plain,
+    is_rule,
+)
 from cablecli.parse.pages import is_page_break
+from cablecli.parse.signers import find_signers
 
-# `1. (C) text`, `¶1. (S/NF) text`, `12.(SBU) text`; not `1.4 (b)` or `2.7 million`.
-PARAGRAPH = re.compile(
-    r"^\s*(¶\s*)?(\d{1,3})\s?\.(?!\d)\s*(?:\(\s*([A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z]+)*|[A-Z]{1,4} NF)\s*\))?\s*"
-)
-_MARKING_OK = re.compile(
-    r"^(?:U|SBU|LOU|C|S|TS|FOUO|SNF|CNF|UNCLASSIFIED|CONFIDENTIAL|SECRET|NF|[UCS]\s?NF|TS\s?NF)"
-)
-_SIGNER = re.compile(
-    r"^[A-Z][A-Z'\-]*(?:\.? [A-Z][A-Z'\-]*\.?){0,3}(?:\s*/\s*[A-Z][A-Z'\-]*(?:\.? [A-Z][A-Z'\-]*){0,3})*$"
-)
-_NOT_SIGNERS = frozenset({"END", "BT", "NNNN", "SIPDIS", "SUMMARY", "COMMENT", "UNCLASSIFIED", "CONFIDENTIAL",
-                          "SECRET", "NOFORN", "END SUMMARY", "END COMMENT", "END NOTE", "BACKGROUND",
-                          "CONCLUSION", "ACTION REQUEST", "NEXT STEPS"})  # fmt: skip
-_TITLE_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?$")
-_FOOTER = re.compile(
-    r"(?i)^(?:visit .*|.*classified website.*|https?://\S+|www\.\S+|\S+\.(?:gov|sgov|smil)\S*)$"
-)
 # What may open a summary, in a paragraph or as a heading: `Summary:`, `SUMMARY AND COMMENT:`,
 # `Summary and Action Request.`, `Introduction and Summary:`, `Summary/Comment:`, `BEGIN SUMMARY`.
 _SUMMARY_WORDS = (
@@ -41,44 +40,6 @@ _COMMENT_HEADING = re.compile(r"(?i)" + _COMMENT_WORDS + r"(?:\s*(?:and|/|&)\s*[
 _COMMENT_END = re.compile(r"(?i)\(?\s*\bend\s+(?:of\s+)?comments?\b[\s.):\-]*")
 # A rule inside a line of text: a heading flattened into the paragraph (`... -------- Training ----`).
 _INLINE_RULE = re.compile(r"\s[-=_*]{4,}(?:\s|$)")
-HEADING_EDGE = _RULE_CHARS = " \t-=_*:."  # stripped from a heading line: `------- SUMMARY -------`
-# Lines that may follow the signature: banners, end-of-message marks, archive notes.
-_TRAILER = re.compile(
-    r"(?i)^(?:bt|nnnn|sipdis|[.>#*\-]+|gp-\d|end\s+(?:of\s+)?cable(?:\s+text)?"
-    r"|declassified\s*/\s*released\b.*|(?:eo\s+)?systematic\s+review\b.*|review\s+\d{1,2}\s+[a-z]{3}\s+\d{2,4}"
-    r"|\d{2,4}[a-z]+\d+\s*-\s*[a-z ]+"  # an archive line: `2004ROME01234 - UNCLASSIFIED`
-    r")\s*$"
-)
-# A classification banner: `CONFIDENTIAL`, `SECRET//NOFORN`, `LIMITED OFFICIAL USE`, `UNCLAS SIPDIS`.
-_BANNER_WORDS = frozenset(
-    "UNCLAS UNCLASSIFIED CONFIDENTIAL SECRET TOP LIMITED OFFICIAL USE SENSITIVE BUT FOR ONLY EYES "
-    "NOFORN NODIS EXDIS LIMDIS SIPDIS ORCON FOUO SBU NF REL".split()
-)
-_BANNER_SPLIT = re.compile(r"[\s/,]+")
-_OC_NOTE = re.compile(r"(?i)^note\s+by\s+oc\s*/?\s*t\b")
-# A signature at the end of the last line of text: `... End Comment. PEDERSON`, `CONSIDERED.  EAGLETON`.
-_SIGNER_AFTER = re.compile(
-    r"(?P<before>.*\S)(?P<gap>\s+)"
-    r"(?P<name>[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2}|[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\.?$"
-)
-_CLOSING = re.compile(
-    r"(?i)(?:\bend\s+(?:of\s+)?(?:comments?|text|summary|note|message)|\bminimize\s+considered|\bgp-\d)"
-    r"[.)]*$"
-)
-# A closing phrase before the name on a line in capitals: `END COMMENT. DURAND`, `GP-3. DURAND`.
-_CLOSED_BY = re.compile(
-    r"^(?:END (?:OF )?(?:COMMENTS?|TEXT|SUMMARY|NOTE|MESSAGE)|MINIMIZE CONSIDERED|GP-\d)\.? "
-)
-_NOT_SIGNER_WORDS = frozenset(
-    "THANKS REGARDS END NOTE BT OK YES NO NONE TEXT SIPDIS NNNN PAGE STATE ENDS FIN CHEERS BEST TBD UNQUOTE "
-    "ENDIT".split()
-) | {"THANK YOU", "END TEXT", "END NOTE", "END QUOTE"}
-
-
-def is_rule(s: str) -> bool:
-    """A rule: `-------`, `=====`, `- - - -`, a long rule wrapped (`--------- ----`)."""
-    t = s.strip()
-    return not t.strip("-=_* \t") and len(t) - t.count(" ") >= 3
 
 
 @dataclass
@@ -89,129 +50,6 @@ class Body:
     signers: list[str] = field(default_factory=list)
     signer_line: int | None = None
     problems: list[Problem] = field(default_factory=list)
-
-
-# ASCII whitespace other than the space; str.split() folds all of these.
-_ASCII_SPACES = ("\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
-
-
-def _clean(text: str) -> str:
-    """Fold runs of whitespace to one space and strip: `" ".join(text.split())`, faster in the
-    common case of ASCII text whose only whitespace is spaces (double spaces after sentences)."""
-    if _plain(text):
-        return _fold_spaces(text)
-    return " ".join(text.split())
-
-
-def _plain(text: str) -> bool:
-    """ASCII text whose only whitespace is the space."""
-    return text.isascii() and not any(c in text for c in _ASCII_SPACES)
-
-
-def _fold_spaces(text: str) -> str:
-    """`_clean` of a text that is `_plain`: spaces stripped, runs of them folded."""
-    text = text.strip(" ").replace("  ", " ")
-    while "  " in text:
-        text = text.replace("  ", " ")
-    return text
-
-
-def _is_address(s: str) -> bool:
-    """A web address, perhaps wrapped with a space (`http://www.state.sgov.gov/p/eur/paris/index.c fm`)."""
-    return s.startswith(("http://", "https://", "www.", "(http")) and len(s) < 100
-
-
-def _is_trailer(s: str) -> bool:
-    """A line that may follow the signature and is not it: a banner, `NNNN`, an archive note."""
-    if _FOOTER.match(s) or s.startswith("#") or is_page_break(s):
-        return True
-    if len(s) > 90:
-        return False
-    if s[0].islower() and len(s) > 8 and s[1] == " " and s[3] == " ":
-        s = s.replace(" ", "")  # `c o n f i d e n t i a l`, as some archives print the banner
-    words = _BANNER_SPLIT.split(s.upper().strip(" /,"))
-    if words[0] in _BANNER_WORDS and all(
-        w in _BANNER_WORDS or (len(w) in (2, 3) and w.isalpha()) for w in words
-    ):
-        return words[0] not in ("FOR", "BUT", "ONLY", "USE", "REL", "TOP") or len(words) > 1
-    return bool(_TRAILER.match(s))
-
-
-def find_signers(lines: list[str], start: int) -> tuple[list[str], int | None, str | None]:
-    """The signature: the last line of text when it is a name in capitals (`DERSE`, `SMITH / JONES`).
-
-    Banners, `NNNN`, `SIPDIS`, declassification and archive notes after it are set aside. The name
-    may end the last line of text (`... End Comment. PEDERSON`): the third value is then the text
-    before it, else None.
-    """
-    j = len(lines) - 1
-    floor = max(start, j - 40)
-    while j >= start:
-        s = lines[j].strip()
-        if not s or _is_trailer(s):
-            j -= 1
-            continue
-        break
-    # `NOTE BY OC/T: ...` (and its wrapped lines) closes some cables after the signature.
-    for k in range(j, max(floor, j - 6) - 1, -1):
-        if _OC_NOTE.match(lines[k].lstrip()):
-            j = k - 1
-            while j >= start and (not lines[j].strip() or _is_trailer(lines[j].strip())):
-                j -= 1
-            break
-    if j < start:
-        return [], None, None
-    s = " ".join(lines[j].split()).rstrip(".#")
-    prev = lines[j - 1].strip() if j - 1 >= start else ""
-    if _TITLE_NAME.match(s) and (
-        not prev or prev.endswith((".", "!", "?", '"', ")")) or _is_address(prev) or _is_trailer(prev)
-    ):
-        s = s.upper()  # `Murray` alone after a blank line or a sentence, as some posts sign
-    if len(s) > 40 or not _SIGNER.match(s) or s in _NOT_SIGNERS or _CLOSED_BY.match(s) or _CLOSING.match(s):
-        return _signer_after_text(lines[j].strip().rstrip(".#"), j)
-    # A wrapped last line of an all-capitals paragraph is not a signature.
-    if (
-        prev
-        and not prev.endswith((".", ":", "!", "?", '"', ")", "'", "#"))
-        and not is_rule(prev)
-        and not _is_trailer(prev)
-        and not _is_address(prev)
-    ):
-        return [], None, None
-    names = [n.strip() for n in s.split("/") if n.strip()]
-    return names, j, None
-
-
-def _signer_after_text(s: str, j: int) -> tuple[list[str], int | None, str | None]:
-    """`... End Comment. PEDERSON`, `MINIMIZE CONSIDERED.  EAGLETON`: the name that ends the text."""
-    if len(s) < 6 or not s[-1].isalpha():
-        return [], None, None
-    cut = max(0, len(s) - 60)  # the pattern looks at the end of the line only
-    m = _SIGNER_AFTER.match(s, cut)
-    if m is None:
-        return [], None, None
-    name = m.group("name").upper()
-    if name in _NOT_SIGNER_WORDS or name in _NOT_SIGNERS or len(name) < 3 or "XXX" in name:
-        return [], None, None
-    before = s[: m.end("before")]
-    # After a closing phrase (`End Comment.`) any name is a signature; after any other sentence, only
-    # a name set apart by two spaces, or one in capitals after a sentence that is not.
-    p = PARAGRAPH.match(before)
-    if p is not None and p.end() >= len(before.rstrip()):
-        return [], None, None  # `3. (C) More.`: a paragraph of one word
-    titled = not m.group("name").isupper()
-    if titled and not before.endswith((".", "!", "?", '"')):
-        return [], None, None  # `Koenig` alone after a sentence, in a text in mixed case
-    if (
-        not titled
-        and not _CLOSING.search(before[-40:])
-        and not (
-            before.endswith((".", "!", "?", ")", '"', "'"))
-            and (len(m.group("gap")) > 1 or any(c.islower() for c in m.group("before")[-60:]))
-        )
-    ):
-        return [], None, None
-    return [name], j, before.rstrip()
 
 
 def parse_body(lines: list[str], start: int) -> Body:

@@ -104,7 +104,7 @@ def looks_like_cable(text: str) -> bool:
 def _ends_signed(text: str) -> bool:
     """The text ends with a signature (`LAINGEN`, `... END OF TEXT. BAKER`), and is written in
     capitals or in numbered paragraphs, as telegrams are."""
-    from cablecli.parse.body import find_signers
+    from cablecli.parse.signers import find_signers
 
     tail = text[-3000:].split("\n")
     names, at, _ = find_signers(tail, 0)

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from cablecli.model import Addressee, OfficeDistribution, Problem, Routing, Station
+from cablecli.parse.classification import CLASSIFICATION
 from cablecli.parse.ids import MONTHS, PRECEDENCE_LETTERS, dtg_to_iso
-from cablecli.parse.preamble import CLASSIFICATION
 
 START = re.compile(r"^VZCZC[A-Z0-9]*$")
 PROSIGN = re.compile(r"^(ZZ|OO|PP|RR)((?:\s+[A-Z0-9]{4,8})*)\s*$")

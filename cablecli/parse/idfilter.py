@@ -30,8 +30,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
+from cablecli.parse.classification import parse_classification_line
 from cablecli.parse.ids import canonical_office
-from cablecli.parse.preamble import parse_classification_line
 
 __all__ = ["reference_id_filter"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cablecli.parse.preamble import CLASSIFICATION
+from cablecli.parse.classification import CLASSIFICATION
 
 # `REYKJAVIK 00000195  002 OF 002`, `PAGE 02 HARARE 06677 01 OF 03 291400Z`,
 # `TO PAGE 02 STATE 015113 182333Z`.

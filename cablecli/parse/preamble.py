@@ -1,15 +1,26 @@
-"""The classification line and the block after it: captions, distribution, E.O., TAGS, SUBJECT, REF,
-Classified By."""
+"""The preamble: the classification line and the block after it (captions, distribution, E.O., TAGS,
+SUBJECT, REF, Classified By), walked once up to the first line of the body.
+
+The lines are recognised by `classification` (the classification line, captions, handling marks)
+and `keyword_lines` (the field keywords); this module walks them and gathers each field's text.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from cablecli.model import Declassify, Problem, Section
+from cablecli.model import Declassify, Problem
+from cablecli.parse.classification import (
+    _HANDLING_LINES,
+    CLASSIFICATION,
+    ClassificationLine,
+    _closing_banner,
+    _is_caption_line,
+    parse_classification_line,
+)
 from cablecli.parse.classified_by import classified_by_continues, inline_classified_by
 from cablecli.parse.classified_by import parse_classified_by as parse_classified_by  # re-exported
-from cablecli.parse.fields import FIELD_SPLIT as _KEYWORD_SPLIT  # noqa: F401  (check.marks reads it here)
 from cablecli.parse.fields import (
     FLAT_PAGE_HEADER,
     SUBJECT_STOP,
@@ -28,120 +39,29 @@ from cablecli.parse.fields import (
 )
 from cablecli.parse.fields import parse_tags as parse_tags
 from cablecli.parse.ids import parse_decl_date
+from cablecli.parse.keyword_lines import (
+    _CORRECTED_COPY,
+    _HEADING_START,
+    _MARKED_CLASSIFIED_BY,
+    _REF_ITEM_LINE,
+    _REF_LETTER_LINE,
+    _REF_START,
+    _SUBJECT_FIRST,
+    _TAGS_CONTINUATION,
+    CLASSIFIED_BY,
+    EO_LINE,
+    PARAGRAPH_START,
+    REF_LINE,
+    SUBJECT_LINE,
+    TAGS_LINE,
+    _is_field_line,
+    _misspelt_keyword,
+)
+from cablecli.parse.pages import PAGE_WORD, is_page_break
 from cablecli.parse.refs import parse_references as parse_references
 
-# Matched against the upper-cased line. The level may be letter-spaced and, in real data, may
-# have lost its first letter (`O N F I D E N T I A L`); `SECRETARY` is not a level.
-CLASSIFICATION = re.compile(
-    r"^\s*(T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T|S?S\s?E\s?C\s?R\s?E\s?T"
-    r"|C?\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|UNCLAS(?:SIFIED)?|LIMITED\s+OFFICIAL\s+USE)(?=$|[\s/])(.*)$"
-)
-LEVELS = {
-    "TOPSECRET": "TOP SECRET", "SECRET": "SECRET", "SSECRET": "SECRET", "CONFIDENTIAL": "CONFIDENTIAL",
-    "ONFIDENTIAL": "CONFIDENTIAL", "UNCLAS": "UNCLASSIFIED", "UNCLASSIFIED": "UNCLASSIFIED",
-    "LIMITEDOFFICIALUSE": "LIMITED OFFICIAL USE",
-}  # fmt: skip
-_SECTION = re.compile(r"\b[A-Z]*C\s?TION\s*0*(\d{1,3})\s*OF\s*0*(\d{1,3})\b")
-_HANDLING = re.compile(
-    r"(?:/{1,2}\s*)?\b(NOFORN|NOFORM|FOUO|SBU|SENSITIVE|E\s?F\s?T\s?O|FOR OFFICIAL USE ONLY|FGI|ORCON|PROPIN"
-    r"|SIPDIS|NODIS|EXDIS|LIMDIS|STADIS|REL\s+[A-Z]{2,3}(?:[ ,]+[A-Z]{2,3})*)\b"
-)
-_HANDLING_CANON = {"SENSITIVE": "SBU", "FOR OFFICIAL USE ONLY": "FOUO", "NOFORM": "NOFORN"}
-_DIGITS = re.compile(r"\d{3,8}")
-_OFFICE_SERIAL = re.compile(r"([A-Z][A-Z.'\-]*(?:\s+[A-Z][A-Z.'\-]*){0,4})\s+(\d{3,8})\b")
-
-CAPTIONS = frozenset(
-    {"SIPDIS", "NODIS", "EXDIS", "LIMDIS", "STADIS", "NOFORN", "CHEROKEE", "ROGER", "DECAPTIONED",
-     "NOCONTRACT", "ORCON", "PROPIN", "SPECAT", "EXCLUSIVE", "ONLY", "NIACT", "CORRECTED", "COPY",
-     "TERREP", "VISAS", "DIRECTIVE", "NOTE", "LIMITED", "OFFICIAL", "USE", "DS", "CA", "SIPRNET"}
-)  # fmt: skip
-_CAPTION_WORDS = frozenset({"SIPDIS", "NODIS", "EXDIS", "LIMDIS", "STADIS", "NOFORN", "CHEROKEE", "ROGER",
-                            "DECAPTIONED", "SPECAT", "NIACT", "TERREP"})  # fmt: skip
-_HANDLING_LINES = {"SENSITIVE": "SBU", "SBU": "SBU", "NOFORN": "NOFORN", "FOR OFFICIAL USE ONLY": "FOUO",
-                   "FOUO": "FOUO", "E F T O": "EFTO", "EFTO": "EFTO",
-                   "SENSITIVE BUT UNCLASSIFIED": "SBU"}  # fmt: skip
-
-EO_LINE = re.compile(r"^E\.?\s?O\.?\s*:?\s*(\d{5})\b|^EO\s*:?\s*(\d{5})\b")
 _EO_AMENDED = re.compile(r"^\s*(?:,\s*)?AS\s+AMENDED", re.I)
 _DECL = re.compile(r"\b(DECL|DECLASSIFY|DNG)\b\s*:?\s*(.*)$", re.I)
-# Misspelt keywords (`TGS:`, `TAGES:`, `UBJECT:`) only with their colon.
-TAGS_LINE = re.compile(r"^(?:TAG[SE]?\b|(?:TAGES|TGS|TAS|TABS|AGS)(?=\s*:))\s*:?\s*", re.I)
-SUBJECT_LINE = re.compile(r"^(?:SUBJ(?:ECT)?\b|UBJECT(?=\s*:))\s*:?\s*", re.I)
-REF_LINE = re.compile(r"^(?:REF\(S\)|REFS?|REFTELS?|REFERENCES?)(?![A-Za-z])\s*:?\s*", re.I)
-CLASSIFIED_BY = re.compile(r"^CLASSIFI?ED\s+BY\b\s*:?\s*", re.I)
-# The characters that `(?i)` matches with the first letter of SUBJECT_LINE (`ſ` is an `s`).
-_SUBJECT_FIRST = "SsſUu"
-_MARKED_CLASSIFIED_BY = re.compile(r"^\(\s*[A-Z]{1,4}(?:/{1,2}[A-Z]+)?\s*\)\s*CLASSIFI?ED\s+BY\b", re.I)
-PARAGRAPH_START = re.compile(r"^\s*(?:¶\s*)?(\d{1,3})\s?\.(?!\d)")
-_REF_LETTER_LINE = re.compile(r"^\s*¶?\s*[A-Z][.)]\s")
-# A REF line without its colon: `REF A. RIYADH 1579`, `REF (A) MADRID 3785`, `REF STATE 12345`.
-_REF_START = re.compile(
-    r"^(?:¶\s*)?(?:[A-Z1][.):\]]|\([A-Z1]\)|\[[A-Z1]\]|[A-Z]\s+[A-Z]{2,}\s+\d"
-    r"|(?:\d{2}\s+)?[A-Z]{3,}(?:\s[A-Z]+){0,3}\s+\d{1,6}\b)"
-)
-# A REF item on a line of its own after a blank line: a label, or a cited cable.
-_REF_ITEM_LINE = re.compile(
-    r"^\s*¶?\s*(?:\([A-Z0-9]{1,2}\)|\[[A-Z0-9]{1,2}\]|[A-Z]\s?[.):]|\d{1,7}\b(?!\s?\.)"
-    r"|(?:['’]?\d{2}\s+)?[A-Z][A-Z'.\-]+(?:\s[A-Z][A-Z'.\-]+){0,3}\s*[:-]?\s*\d{1,7}\b)"
-)
-_CORRECTED_COPY = re.compile(r"^C\s*O\s*R\s*R\s*E\s*C\s*T\s*E\s*D\s+C\s*O\s*P\s*Y\b")
-_TAGS_CONTINUATION = re.compile(r"^(?:\[?[A-Z]{2,6}(?:\]\(#\))?[,;]?\s*){1,8}$")
-
-
-def _canonical_handling(written: str) -> str:
-    word = " ".join(written.split())
-    return "EFTO" if word.replace(" ", "") == "EFTO" else _HANDLING_CANON.get(word, word)
-
-
-@dataclass
-class ClassificationLine:
-    classification: str
-    handling: list[str]
-    captions: list[str]
-    section: Section | None
-    office: str | None
-    serial: str | None
-    rest: str  # text after the serial (flattened preamble)
-
-
-def parse_classification_line(u: str) -> ClassificationLine | None:
-    """`C O N F I D E N T I A L SECTION 01 OF 03 BAKU 000187` (upper-cased) -> its parts."""
-    m = CLASSIFICATION.match(u)
-    if not m:
-        return None
-    level = LEVELS.get(m.group(1).replace(" ", ""), "UNCLASSIFIED")
-    rest = m.group(2)
-    section = None
-    sm = _SECTION.search(rest) if "TION" in rest else None  # (the expression needs `TION`)
-    if sm:
-        section = Section(int(sm.group(1)), int(sm.group(2)))
-        rest = rest[: sm.start()] + " " + rest[sm.end() :]
-    handling: list[str] = []
-    captions: list[str] = []
-    office = serial = None
-    tail = ""
-    # Handling marks before the office (`UNCLAS E F T O KABUL 000123`) are not part of it.
-    rest = rest[:300]  # a classification line is short; bound the work on a pathological one
-    digits = _DIGITS.search(rest)
-    cut = digits.start() if digits else len(rest)
-    for hm in _HANDLING.finditer(rest[:cut]):
-        handling.append(_canonical_handling(hm.group(1)))
-    rest = _HANDLING.sub(lambda m: " " * len(m.group(0)), rest[:cut]) + rest[cut:]
-    om = _OFFICE_SERIAL.search(rest)
-    if om:
-        tail = rest[om.end() :]
-        office_words = [w for w in om.group(1).split() if not _HANDLING.fullmatch(w)]
-        office = " ".join(office_words) or None
-        serial = om.group(2)
-    # After the serial, captions and handling marks stand in the order written (flattened preamble).
-    for hm in _HANDLING.finditer(tail.split(" E.O", 1)[0].split(" TAGS", 1)[0]):
-        written = " ".join(hm.group(1).split())
-        word = _canonical_handling(written)
-        if word in _CAPTION_WORDS or written == "SENSITIVE":
-            captions.append(written)
-        if word not in _CAPTION_WORDS or word == "NOFORN":
-            handling.append(word)
-    return ClassificationLine(level, handling, captions, section, office, serial, tail.strip())
 
 
 @dataclass
@@ -194,17 +114,8 @@ def parse_declassify(text: str) -> tuple[str | None, Declassify | None]:
     return eo, None
 
 
-def _is_caption_line(u: str) -> list[str] | None:
-    words = u.replace(",", " ").split()
-    if words and all(w in CAPTIONS for w in words) and any(w in _CAPTION_WORDS for w in words):
-        return [w for w in words if w in _CAPTION_WORDS]
-    return None
-
-
 def parse_preamble(lines: list[str], start: int) -> Preamble:
     """Walk the lines from `start` up to the first body line, collecting the preamble fields."""
-    from cablecli.parse.pages import is_page_break  # pages reads CLASSIFICATION from this module
-
     p = Preamble()
     n = len(lines)
     i = start
@@ -473,49 +384,8 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
     return p
 
 
-# A heading or lead-in that starts the body: `SUMMARY`, `Summary:`, `BACKGROUND AND COMMENT.`
-_HEADING_START = re.compile(
-    r"^(?:SUMMARY|BACKGROUND|COMMENT|INTRODUCTION|OVERVIEW|ACTION\s+REQUEST)(?:\s+AND\s+[A-Z]+)?\s*(?:[:.\-]|$)",
-    re.I,
-)
 _TRAILING_RULE = re.compile(r"\s*[-=_*]{4,}$")
 _INNER_RULE = re.compile(r"\s[-=_*]{6,}\s")
-_KEYWORD_WORD = re.compile(r"^([A-Za-z]{3,8})\s*:")
-
-
-# What may follow a closing banner: the end mark, the archive's notes and stamps, a lone `>` or `.`.
-_TRAILER_LINE = re.compile(
-    r"(?i)^(?:NNNN|[>.]|DECLASSIFIED/RELEASED\b.*|REVIEW\s+\d.*|NOTE\s+BY\s+OC/T\b.*|\d{4}[A-Z]+\d+\s+-\s+.*"
-    r"|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED\s+OFFICIAL\s+USE)\s*)$"
-)
-
-
-def _closing_banner(lines: list[str], j: int) -> bool:
-    """True when the banner at line `j`, found after other lines, is followed only by a trailer."""
-    after = [s for s in (line.strip() for line in lines[j + 1 : j + 12]) if s]
-    return len(lines) <= j + 12 and all(_TRAILER_LINE.match(s) for s in after)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """`a` differs from `b` by one letter left out, added or changed."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
-
-
-def _misspelt_keyword(s: str) -> str | None:
-    """`SUBJET:` -> "SUBJECT", `TAGZ:` -> "TAGS": a line-start keyword one letter off, with its colon."""
-    m = _KEYWORD_WORD.match(s)
-    if not m:
-        return None
-    word = m.group(1).upper()
-    for keyword in ("SUBJECT", "TAGS"):
-        if _one_edit(word, keyword):
-            return keyword
-    return None
 
 
 def _after_match(rx: re.Pattern[str], s: str) -> str:
@@ -532,22 +402,8 @@ def _line(raw: str) -> str:
     return s
 
 
-def _is_field_line(s: str) -> bool:
-    u = s.upper()
-    return bool(
-        SUBJECT_LINE.match(s)
-        or CLASSIFIED_BY.match(s)
-        or _MARKED_CLASSIFIED_BY.match(s)
-        or TAGS_LINE.match(u)
-        or EO_LINE.match(u)
-        or PARAGRAPH_START.match(s)
-    )
-
-
 def _after_page_break(lines: list[str], i: int) -> int | None:
     """The next line of text from line `i` when a page header (and banners, blank lines) come first."""
-    from cablecli.parse.pages import PAGE_WORD, is_page_break
-
     j, paged = i, False
     while j < len(lines) and j < i + 8:
         t = lines[j].strip()

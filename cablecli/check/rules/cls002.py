@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from cablecli.check import Violation
 from cablecli.check.rules._facts import PAGE_SECTION
-from cablecli.parse.preamble import _SECTION, CLASSIFICATION
+from cablecli.parse.classification import _SECTION, CLASSIFICATION
 
 ID = "CLS002"
 SEVERITY = "error"

@@ -26,7 +26,7 @@ import re
 
 from cablecli.check import Violation
 from cablecli.check.rules._facts import holds_last_section
-from cablecli.parse.body import _FOOTER as FOOTER
+from cablecli.parse.body_lines import _FOOTER as FOOTER
 
 ID = "SIG001"
 SEVERITY = "info"
