@@ -7,7 +7,7 @@
 
 Both give every answer in input order and in the same shapes: parsed cables through a transform
 (`parsed`), tally.py's items and rows (`tags`, `tag_counts`, `addressees`, `addressee_counts`),
-stats.py's counts (`corpus_counts`) and search.py's hits (`grep`). An index answers from SQL what
+stats.py's counts (`corpus_counts`) and search/'s hits (`grep`). An index answers from SQL what
 it can (counts, grep's filters, full-text search) and parses the rest from the texts it stores.
 
 An input that cannot be read is passed to `on_error` and left out; only the raw text streams
@@ -136,7 +136,7 @@ class CableSource:
         return counts
 
     def grep(self, query: GrepQuery, jobs: int = 1) -> Iterator[CableHits]:
-        """The cables with hits for `query`, in input order (search.py's CableHits)."""
+        """The cables with hits for `query`, in input order (search/'s CableHits)."""
         from cablecli.search import grep
 
         needle = query.matcher.needle if query.fields == "body" and not query.options.invert else None

@@ -396,8 +396,8 @@ def citing(conn: sqlite3.Connection, reference_id: str) -> list[dict[str, Any]]:
 # --- grep over the index ----------------------------------------------------------------------------
 
 _FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
-# Characters Python's re folds onto i, k, s under IGNORECASE (search.py's _UNICODE_FOLDS): SQLite's LIKE
-# does not, so a literal holding these letters is tested in Python.
+# Characters Python's re folds onto i, k, s under IGNORECASE (search/matcher.py's _UNICODE_FOLDS):
+# SQLite's LIKE does not, so a literal holding these letters is tested in Python.
 _FOLDED = frozenset("iksIKS")
 
 
@@ -424,7 +424,7 @@ def text_conditions(pattern: str | None, fixed: bool, ignore_case: bool) -> dict
     Empty when the pattern is a regular expression, or a case-insensitive string that SQLite's LIKE
     would fold differently from Python (non-ASCII, or holding i, k or s): those are tested in Python.
     """
-    from cablecli.search import _REGEX_SYNTAX
+    from cablecli.search.matcher import _REGEX_SYNTAX
 
     if not pattern:
         return {}
