@@ -9,6 +9,22 @@ import re
 from typing import Any
 
 
+def compile_re2(sources: list[str], flags: int = 0) -> list[Any] | None:
+    """Each of `sources` compiled by RE2 with the flags (re.IGNORECASE, re.MULTILINE) written in,
+    or None when RE2 is missing or cannot run one of them (a backreference, a lookaround)."""
+    try:
+        import re2
+    except ImportError:  # pragma: no cover - google-re2 is a dependency
+        return None
+    options = re2.Options()
+    options.log_errors = False
+    prefix = ("i" if flags & re.IGNORECASE else "") + ("m" if flags & re.MULTILINE else "")
+    try:
+        return [re2.compile(f"(?{prefix}){source}" if prefix else source, options) for source in sources]
+    except re2.error:
+        return None
+
+
 def compile_pattern(source: str, flags: int = 0) -> Any:
     """A user's regular expression, compiled for a linear-time engine (RE2) when it can be.
 
@@ -17,22 +33,21 @@ def compile_pattern(source: str, flags: int = 0) -> Any:
     pattern without a repeat inside a repeat (the shape whose backtracking explodes): that one is
     refused with re.error. Flags are re.IGNORECASE and re.MULTILINE.
     """
-    try:
-        import re2
-    except ImportError:  # pragma: no cover - google-re2 is a dependency
-        re2 = None
-    if re2 is not None:
-        options = re2.Options()
-        options.log_errors = False
-        prefix = ("i" if flags & re.IGNORECASE else "") + ("m" if flags & re.MULTILINE else "")
-        try:
-            return re2.compile(f"(?{prefix}){source}" if prefix else source, options)
-        except re2.error:
-            pass  # not RE2 syntax: perhaps a backreference or a lookaround
-    compiled = re.compile(source, flags)
-    if re2 is not None and _nested_repeat(re._parser.parse(source, flags)):  # type: ignore[attr-defined]
+    compiled = compile_re2([source], flags)
+    if compiled is not None:
+        return compiled[0]
+    fallback = re.compile(source, flags)
+    if _has_re2() and _nested_repeat(re._parser.parse(source, flags)):  # type: ignore[attr-defined]
         raise re.error("a repeat inside a repeat, with backreferences or lookaround, could run for ever")
-    return compiled
+    return fallback
+
+
+def _has_re2() -> bool:
+    try:
+        import re2  # noqa: F401
+    except ImportError:  # pragma: no cover - google-re2 is a dependency
+        return False
+    return True
 
 
 def _nested_repeat(parsed: Any, inside: bool = False) -> bool:

@@ -4,12 +4,11 @@ taken in (WordPattern), or by `re` with lookaround when RE2 cannot run it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from cablecli.search.engine import compile_pattern
+from cablecli.search.engine import compile_pattern, compile_re2
 
 # A word constituent for grep -w, as GNU grep and ripgrep have it: a letter, a digit or `_`. It is
 # what Python's `\w` matches on text (str.isalnum() and `_`), written so that RE2 runs it.
@@ -25,22 +24,11 @@ def compile_word_pattern(source: str, flags: int = 0) -> Any:
     like any other RE2 pattern. A source RE2 cannot run (a backreference) falls back to `re` with the
     lookaround, as compile_pattern does.
     """
-    try:
-        import re2
-    except ImportError:  # pragma: no cover - google-re2 is a dependency
-        re2 = None
-    if re2 is not None:
-        options = re2.Options()
-        options.log_errors = False
-        prefix = ("i" if flags & re.IGNORECASE else "") + ("m" if flags & re.MULTILINE else "")
-        after = f"[^{_WORD_CHAR}]({source})(?:[^{_WORD_CHAR}]|$)"
-        around = f"(?:^|[^{_WORD_CHAR}])({source})(?:[^{_WORD_CHAR}]|$)"
-        try:
-            compiled = [re2.compile(f"(?{prefix}){p}" if prefix else p, options) for p in (around, after)]
-        except re2.error:
-            pass
-        else:
-            return WordPattern(*compiled, rf"(?<!\w)(?:{source})(?!\w)")
+    after = f"[^{_WORD_CHAR}]({source})(?:[^{_WORD_CHAR}]|$)"
+    around = f"(?:^|[^{_WORD_CHAR}])({source})(?:[^{_WORD_CHAR}]|$)"
+    compiled = compile_re2([around, after], flags)
+    if compiled is not None:
+        return WordPattern(*compiled, rf"(?<!\w)(?:{source})(?!\w)")
     return compile_pattern(rf"(?<!\w)(?:{source})(?!\w)", flags)
 
 
