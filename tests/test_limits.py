@@ -273,6 +273,7 @@ def test_a_worker_killed_from_outside_does_not_hang_the_command(tmp_path: Path) 
         code = proc.wait(timeout=120)
         err = proc.stderr.read().decode()
     assert "Traceback" not in err
+    assert target.exists(), (code, err)  # a run that ends writes what it parsed
     parsed = target.read_text().count("\n")
     # A worker killed while idle loses nothing (the pool replaces it); one killed at work loses
     # its batch, which is named. Either way every cable is accounted for and the run ends.
