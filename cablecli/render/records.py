@@ -7,7 +7,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from cablecli.model import FIELDS
@@ -40,12 +40,7 @@ def flat_value(value: Any) -> str:
 def json_line(record: dict[str, Any]) -> str:
     """One JSON lines record: compact JSON (no space after `,` and `:`, as `jq -c` prints) and a
     newline; by orjson when installed, else by the standard library, the same bytes either way."""
-    if _orjson is not None:
-        try:
-            return _orjson.dumps(record, option=_orjson.OPT_APPEND_NEWLINE).decode()
-        except TypeError:  # orjson refuses what json accepts: a lone surrogate, a huge int
-            pass
-    return json_line_std(record)
+    return _encoded(record, "OPT_APPEND_NEWLINE", json_line_std)
 
 
 def json_line_std(record: dict[str, Any]) -> str:
@@ -58,12 +53,17 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _json_item(record: dict[str, Any]) -> str:
+    return _encoded(record, "OPT_INDENT_2", json_item_std)
+
+
+def _encoded(record: dict[str, Any], option: str, fallback: Callable[[dict[str, Any]], str]) -> str:
+    """`record` by orjson with its `option` when orjson is installed, else by `fallback`."""
     if _orjson is not None:
         try:
-            return _orjson.dumps(record, option=_orjson.OPT_INDENT_2).decode()
+            return _orjson.dumps(record, option=getattr(_orjson, option)).decode()
         except TypeError:  # orjson refuses what json accepts: a lone surrogate, a huge int
             pass
-    return json_item_std(record)
+    return fallback(record)
 
 
 def json_item_std(record: dict[str, Any]) -> str:
