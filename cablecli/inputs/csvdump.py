@@ -175,7 +175,7 @@ def read_csv(
             pos = start
             resync = True
             continue
-        if len(fields[6]) + len(fields[7]) > limit:
+        if cable_too_large(fields, limit):
             errors += 1
             if errors <= MAX_ROW_ERRORS:
                 yield InputError(path, too_large(limit), row)
@@ -183,28 +183,9 @@ def read_csv(
         yield RawRow(tuple(fields), path, row) if raw else _cable_text(fields, path, row)
 
 
-class RowTooLarge(Exception):
-    """A row over the size limit; `resume` is where the next row starts, or -1 for none."""
-
-    def __init__(self, resume: int) -> None:
-        super().__init__(resume)
-        self.resume = resume
-
-
-def parse_row_within(buf: bytes, pos: int, limit: int) -> tuple[list[bytes], int]:
-    """The row at `pos` of a whole dump held in `buf` (a memory map), as `_parse_row` reads it.
-
-    No more of the row is read than a row of a `limit`-byte cable takes: RowTooLarge past it, or
-    when its cable text is larger than `limit`. _Truncated when the data ends inside a quoted field.
-    """
-    stop = pos + limit + ROW_OVERHEAD + 1
-    parsed = _parse_row(buf, pos, stop >= len(buf), stop)
-    if parsed is None:
-        raise RowTooLarge(_next_row(buf, pos))
-    fields, end = parsed
-    if len(fields) == COLUMNS and len(fields[6]) + len(fields[7]) > limit:
-        raise RowTooLarge(end)
-    return parsed
+def cable_too_large(fields: list[bytes], limit: int) -> bool:
+    """Whether a row's cable (its header and text columns) is larger than `limit` bytes."""
+    return len(fields) == COLUMNS and len(fields[6]) + len(fields[7]) > limit
 
 
 def _next_row(buffer: bytes, pos: int) -> int:

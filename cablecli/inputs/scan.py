@@ -176,10 +176,18 @@ def _csv_rows(
     window: _Window, path: str, search: Search, on_bytes: Callable[[int], None] | None
 ) -> Iterator[CableText | InputError]:
     from cablecli.inputs import max_cable_size
-    from cablecli.inputs.csvdump import COLUMNS, ROW_OVERHEAD, _cable_text, _parse_row, _Truncated
+    from cablecli.inputs.csvdump import (
+        COLUMNS,
+        ROW_OVERHEAD,
+        _cable_text,
+        _parse_row,
+        _Truncated,
+        cable_too_large,
+    )
     from cablecli.inputs.text import too_large
 
     limit = max_cable_size()
+    row_limit = limit + ROW_OVERHEAD
     origin = len(UTF8_BOM) if window.buf.startswith(UTF8_BOM) else 0
     done = origin  # everything before this offset has been dealt with
     while True:
@@ -188,9 +196,9 @@ def _csv_rows(
             # A match further on may lie in the last row begun here (a needle holds no quote, so no
             # match runs over the start of a row): keep that row, or what is left of it to look at.
             keep = max(window.base + _row_start(window.buf, len(window.buf), _origin(window, origin)), done)
-            if window.end - keep > limit + ROW_OVERHEAD:  # a row too large to hold: passed, not held
+            if window.end - keep > row_limit:  # a row too large to hold: passed, not held
                 label = _row_label(window.buf, keep - window.base)
-                resume, matched = _pass_row(window, keep, search)
+                resume, matched = _past_row(window, keep, search)
                 if matched:
                     yield InputError(path, too_large(limit), label)
                 if resume < 0:
@@ -220,9 +228,9 @@ def _csv_rows(
             if parsed is None:
                 if window.eof:
                     break
-                if len(buf) - rel > limit + ROW_OVERHEAD:  # too large: passed, not held
+                if len(buf) - rel > row_limit:  # too large: passed, not held
                     yield InputError(path, too_large(limit), _row_label(buf, rel))
-                    pos = _past_row(window, pos)
+                    pos, _ = _past_row(window, pos)
                     if pos < 0:
                         break
                     continue
@@ -230,7 +238,7 @@ def _csv_rows(
                 continue
             fields, end = parsed
             end += window.base
-            if len(fields) == COLUMNS and len(fields[6]) + len(fields[7]) > limit:
+            if cable_too_large(fields, limit):
                 yield InputError(path, too_large(limit), _row_number(fields))
                 pos = end
                 continue
@@ -254,14 +262,10 @@ def _row_label(buf: bytes, rel: int) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _past_row(window: _Window, pos: int) -> int:
-    """The offset of the next row start after the row at `pos`, reading on and dropping what is
-    passed (a row over the size limit is never held whole); -1 at the end of the file."""
-    return _pass_row(window, pos)[0]
-
-
-def _pass_row(window: _Window, pos: int, search: Search | None = None) -> tuple[int, bool]:
-    """_past_row, and whether `search` matches in the bytes passed."""
+def _past_row(window: _Window, pos: int, search: Search | None = None) -> tuple[int, bool]:
+    """The offset of the next row start after the row at `pos` (-1 at the end of the file), reading
+    on and dropping what is passed (a row over the size limit is never held whole); and whether
+    `search` matches in the bytes passed."""
     from cablecli.inputs.csvdump import _next_row
 
     matched = False
