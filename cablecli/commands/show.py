@@ -101,9 +101,11 @@ def show_command(
             if isinstance(item, InputError):
                 run.error(item)
                 continue
-            if may_be is not None and not may_be(item.text, item.source.metadata):
-                continue  # cannot be one of the cables asked for: not parsed
+            # Cannot be one of the cables asked for: not parsed. The serial's expression first (a
+            # search in C), then the id filter (which reads the lines that can give the id).
             if test is not None and not test[1].search(item.text):
+                continue
+            if may_be is not None and not may_be(item.text, item.source.metadata):
                 continue
             if wanted is not None:  # the id first, without the body walk; the body for the match only
                 found = parse_text(item.text, item.source, body=False)

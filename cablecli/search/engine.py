@@ -12,9 +12,8 @@ from typing import Any
 def compile_re2(sources: list[str], flags: int = 0) -> list[Any] | None:
     """Each of `sources` compiled by RE2 with the flags (re.IGNORECASE, re.MULTILINE) written in,
     or None when RE2 is missing or cannot run one of them (a backreference, a lookaround)."""
-    try:
-        import re2
-    except ImportError:  # pragma: no cover - google-re2 is a dependency
+    re2 = _re2()
+    if re2 is None:  # pragma: no cover - google-re2 is a dependency
         return None
     options = re2.Options()
     options.log_errors = False
@@ -37,17 +36,18 @@ def compile_pattern(source: str, flags: int = 0) -> Any:
     if compiled is not None:
         return compiled[0]
     fallback = re.compile(source, flags)
-    if _has_re2() and _nested_repeat(re._parser.parse(source, flags)):  # type: ignore[attr-defined]
+    if _re2() is not None and _nested_repeat(re._parser.parse(source, flags)):  # type: ignore[attr-defined]
         raise re.error("a repeat inside a repeat, with backreferences or lookaround, could run for ever")
     return fallback
 
 
-def _has_re2() -> bool:
+def _re2() -> Any:
+    """The RE2 module, or None where it is not installed."""
     try:
-        import re2  # noqa: F401
+        import re2
     except ImportError:  # pragma: no cover - google-re2 is a dependency
-        return False
-    return True
+        return None
+    return re2
 
 
 def _nested_repeat(parsed: Any, inside: bool = False) -> bool:
