@@ -138,6 +138,34 @@ def test_where_the_name_ends(line, name):
     assert cby(line)[0] == name
 
 
+# Particles of a surname (`de la`, `van der`), one or several, in mixed case and in capitals; a
+# capitalised particle word of a mixed-case line is a name word anyway.
+@pytest.mark.parametrize(
+    ("line", "name", "title"),
+    [
+        ("Classified By: Econ Officer Jane de la Roe; reasons 1.4(b,d)", "Jane de la Roe", "Econ Officer"),
+        ("Classified By: Political Counselor Jan van der Roe, reason 1.4 (d).", "Jan van der Roe", "Political Counselor"),
+        ("Classified By: DCM Ana dos Roe for reasons 1.4 (b)", "Ana dos Roe", "DCM"),
+        ("Classified By: Ambassador Jan van Roe for reasons 1.4 (b)", "Jan van Roe", "Ambassador"),
+        ("CLASSIFIED BY: POLITICAL COUNSELOR JAN VAN DER ROE, REASON 1.4 (D).", "JAN VAN DER ROE", "POLITICAL COUNSELOR"),
+        ("CLASSIFIED BY: CONSUL GENERAL JUAN DE LA ROE FOR REASONS 1.4 (B)", "JUAN DE LA ROE", "CONSUL GENERAL"),
+    ],
+)  # fmt: skip
+def test_name_particles(line, name, title):
+    assert cby(line)[:2] == (name, title)
+
+
+def test_a_particle_word_outside_a_name_is_not_taken_into_it():
+    # `DE` between a title and a name, or at the end, joins nothing.
+    assert cby("CLASSIFIED BY: CHARGE DE AFFAIRES JOHN ROE, REASON 1.4 (D).")[0] == "JOHN ROE"
+    assert cby("Classified By: Ambassador Jane Roe de, reasons 1.4 (b)")[0] == "Jane Roe"
+
+
+@pytest.mark.parametrize("title", ["Refcoord", "RefCoord", "Regional Refugee Coord.", "REFCOORD"])
+def test_coordinator_titles(title):
+    assert cby(f"Classified By: {title} Jane Roe, reasons 1.4(b) and (d).")[:2] == ("Jane Roe", title)
+
+
 def test_a_name_broken_mid_word_by_the_wrap_with_a_trailing_space():
     line = "Classified By: Classified by Deputy Political Counselor Charles Q. Roeblah, E.O. 12958, reasons 1.4 (b) and (d)."
     wrapped = archive_wrap(line)

@@ -43,7 +43,7 @@ _TITLES = frozenset(
     USTR NSC DOD DOJ DOE DAO MILGRP SAO JTF NAVAL COAST GUARD VISA FRAUD PREVENTION GROUP WORKING
     PROJECT SUPERVISOR JUNIOR CIVILIAN STAFFER COLONEL CAPTAIN ADMIRAL LIEUTENANT SERGEANT
     COMMANDING DEPUTY-CHIEF POLITICAL-ECONOMIC CONSUL-GENERAL PRINCIPAL-OFFICER MGMT ADMIN ECONCOUNS
-    PUBLIC-AFFAIRS PAS PD PAO/PD IRM HR GSO FMO CLO DPAO ACTING-DIRECTOR ENVOY-DESIGNATE
+    PUBLIC-AFFAIRS PAS PD PAO/PD IRM HR GSO FMO CLO DPAO ACTING-DIRECTOR ENVOY-DESIGNATE REFCOORD COORD
     """.split()
 )  # fmt: skip
 # Long title words that misspellings are matched against (`Ambasador`, `Counslor`, `Direcotr`).
@@ -56,13 +56,13 @@ _FUZZY_TITLES = tuple(
 )  # fmt: skip
 # Parts of compound titles (`MCOUNSELOR`, `POLMINCONS`, `E/MIN`, `ECONOFF`).
 _TITLE_PART = re.compile(
-    r"COUNS|COUNCIL|AMBASS|MINIST|DIRECT|SECRETAR|OFFICE|ATTACH|AFFAIR|REPRES|ECON|POLIT|(?:POL|ECON|MIL|CONS|PA)OFF$"
+    r"COUNS|COUNCIL|AMBASS|MINIST|DIRECT|SECRETAR|OFFICE|ATTACH|AFFAIR|REPRES|COORD|ECON|POLIT|(?:POL|ECON|MIL|CONS|PA)OFF$"
 )
-_STRONG_TITLE_PART = re.compile(r"COUNS|COUNCIL|AMBASS|MINIST|DIRECT|SECRETAR|ATTACH|AFFAIR|REPRES")
+_STRONG_TITLE_PART = re.compile(r"COUNS|COUNCIL|AMBASS|MINIST|DIRECT|SECRETAR|ATTACH|AFFAIR|REPRES|COORD")
 # The pieces of titles written in camel case (`PolMC`, `EconOff`, `ConGen`, `PolMinCouns`).
 _CAMEL_PARTS = frozenset(
     "POL ECON ECO MIN COUNS COUN CONS CON GEN OFF MIL MC PUB DEP DIR AMB MGMT SEC EC PO DCM CG RSO PA AFF"
-    " CHIEF".split()
+    " CHIEF REF COORD".split()
 )
 _OFFICE_WORDS = frozenset(
     {"EMBASSY", "CONSULATE", "CONGEN", "MISSION", "SECTION", "OFFICE", "DEPARTMENT", "BUREAU", "STATE",
@@ -79,7 +79,10 @@ _SURNAME_TITLES = frozenset(
 )
 _PREPOSITIONS = frozenset({"FOR", "OF", "IN", "AT", "ON"})
 _SUFFIXES = frozenset({"JR", "JR.", "SR", "SR.", "II", "III", "IV"})
-_PARTICLES = frozenset({"de", "van", "von", "da", "del", "della", "di", "du", "la", "le", "al", "bin", "el"})
+_PARTICLES = frozenset(
+    {"de", "van", "von", "da", "del", "della", "di", "du", "la", "le", "al", "bin", "el", "der", "den", "ter",
+     "dos", "das", "do", "des", "y"}
+)  # fmt: skip
 _TOKEN = re.compile(r"\([^)]*\)?|\s-+\s|\s-+(?=\w)|(?<=\w)-+\s|[,;:]|[^\s,;:()]+")
 
 
@@ -116,6 +119,10 @@ def _tokens(who: str) -> list[tuple[str, int, int]]:
                 continue
         out.append((tok, start, m.end()))
     return out
+
+
+def _particle(tok: str, mixed: bool) -> bool:
+    return tok in _PARTICLES or not mixed and tok.isupper() and tok.lower() in _PARTICLES
 
 
 def _is_name_shape(tok: str) -> bool:
@@ -257,10 +264,17 @@ def _name_and_title(who: str) -> tuple[str | None, str | None, str | None]:
         ):
             if k == len(toks) - 1 or kinds[k + 1] in (SEP, OTHER):
                 kinds[k] = NAME
-    # Lower-case particles inside a name (`Jan van Berg`) belong to it.
-    for k, (t, _, _) in enumerate(toks):
-        if t in _PARTICLES and 0 < k < len(toks) - 1 and kinds[k - 1] == NAME and kinds[k + 1] == NAME:
-            kinds[k] = NAME
+    # Particles inside a name (`Jan van Berg`, `Luis de la Fuente`, `HENDRIK VAN DER BERG`) belong to
+    # it: a run of them between two name words; in capitals only where the line is all capitals.
+    k = 1
+    while k < len(toks) - 1:
+        j = k
+        while j < len(toks) - 1 and _particle(toks[j][0], mixed):
+            j += 1
+        if j > k and kinds[k - 1] == NAME and kinds[j] == NAME:
+            for i in range(k, j):
+                kinds[i] = NAME
+        k = j + 1 if j > k else k + 1
     # A post's name after a post's title is part of the title (`CG Istanbul Dale Roe`, `PO Adana Jo Yu`).
     post = None
     for k in range(1, len(toks) - 2):
