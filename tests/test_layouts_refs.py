@@ -125,6 +125,9 @@ def test_handling_statement_after_the_subject_is_sbu():
         # one item that cites no cable does not void the others
         ("A. TRIPOLI 45 B. MINISTRY NOTE OF 3/4 C. ROME 9", ["A", "B", "C"], ["07TRIPOLI45", None, "07ROME9"]),
         ("TRIPOLI 45; EMAIL FROM POL/ECON OF 3/4", [None] * 2, ["07TRIPOLI45", None]),
+        # a date after an item, `DTD` (dated) as telegrams abbreviate it, cites nothing
+        ("TRIPOLI 45 DTD 14 MAR 07", [None], ["07TRIPOLI45"]),
+        ("A. TRIPOLI 45 DTD 14 MAR B. ROME 9", ["A", "B"], ["07TRIPOLI45", "07ROME9"]),
     ],
 )  # fmt: skip
 def test_ref_labels_and_separators(block, labels, refids):

@@ -34,9 +34,9 @@ _MORE = re.compile(
 _STOP_WORDS = frozenset(
     {
         "DTG", "MSG", "EMAIL", "E-MAIL", "MAIL", "POINTS", "REPORT", "MEMO", "MEMCON", "TELCON", "LETTER",
-        "FAX", "PARA", "PARAS", "PARAGRAPH", "SECTION", "PAGE", "NOTE", "DATED", "ON", "AND", "TO", "FROM",
-        "IN", "NO", "NUMBER", "DAILY", "BRIEFING", "RESOLUTION", "UNSCR", "TREATY", "ARTICLE", "CODEL",
-        "LAW", "DECREE", "USC", "ACT", "PUBLIC", "EO", "E.O.", "FY", "EXCHANGE", "OF", "REF", "REFS",
+        "FAX", "PARA", "PARAS", "PARAGRAPH", "SECTION", "PAGE", "NOTE", "DATED", "DTD", "ON", "AND", "TO",
+        "FROM", "IN", "NO", "NUMBER", "DAILY", "BRIEFING", "RESOLUTION", "UNSCR", "TREATY", "ARTICLE",
+        "CODEL", "LAW", "DECREE", "USC", "ACT", "PUBLIC", "EO", "E.O.", "FY", "EXCHANGE", "OF", "REF", "REFS",
         "REFTEL", "REFTELS", "SEE", "ALSO", "AS", "AT", "THE", "FOR", "BY", "WITH", "OR", "PREVIOUS",
         "NOTAL", "CIRCULAR", "TEL", "TELEGRAM", "CABLE", "DEPTEL", "EMBTEL", "PRIORITY", "IMMEDIATE",
         "ROUTINE", "LINE", "ITEM", "ANNEX", "VOL", "VOLUME", "CHAPTER", "TABLE", "ROOM", "PHONE", "TEL.",
