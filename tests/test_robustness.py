@@ -509,3 +509,38 @@ def test_ctrl_c_exits_130_quietly_and_leaves_no_half_written_output(
     assert target.read_text() == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
     assert gone, "worker processes left behind"
+
+
+# Run in a child: reads `parse -` from a pipe that stays open and quiet, while SIGINT is handed to
+# another thread of the process (as the system may do with a process-directed signal). The main
+# thread, blocked in its read, never sees EINTR: only the wait in steps lets Python act on it.
+_QUIET_PIPE_CHILD = """
+import os, signal, sys, threading, time
+from cablecli.cli import main
+
+r, w = os.pipe()
+os.write(w, open(sys.argv[1], "rb").read())  # one cable, then nothing more (w stays open)
+os.dup2(r, 0)
+sys.stdin = open(0, "r", closefd=False)
+idle = threading.Event()
+other = threading.Thread(target=idle.wait, daemon=True)
+other.start()
+
+def interrupt():
+    time.sleep(1.0)
+    signal.pthread_kill(other.ident, signal.SIGINT)
+
+threading.Thread(target=interrupt, daemon=True).start()
+main(["parse", "-", "-f", "jsonl"])
+"""
+
+
+def test_ctrl_c_ends_a_read_of_a_quiet_pipe_even_when_another_thread_takes_the_signal(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", _QUIET_PIPE_CHILD, str(FIXTURES / "08BAKU187.txt")],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=30,
+    )
+    assert proc.returncode == 130, proc.stderr
+    assert b"Traceback" not in proc.stderr and proc.stderr.strip() == b""

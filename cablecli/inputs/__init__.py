@@ -185,6 +185,10 @@ def _read_path(
             raw = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
             if raw is None:
                 raise OSError(0, "no standard input")
+            if stdin is None and isinstance(getattr(raw, "raw", None), io.FileIO):
+                # Nothing has read standard input before: its buffer is empty, and the descriptor
+                # below shows when data comes (CountingReader waits on it).
+                raw = raw.raw
         else:
             opened = raw = open(path, "rb", buffering=0)  # noqa: SIM115 - closed below
     except OSError as exc:

@@ -109,17 +109,29 @@ class _Prefixed(io.RawIOBase):
 
 
 class CountingReader(io.RawIOBase):
-    """A raw stream over `stream` that reports each chunk's size to `on_bytes` (for a progress bar)."""
+    """A raw stream over `stream` that reports each chunk's size to `on_bytes` (for a progress bar).
+
+    On a pipe, a terminal or a socket it waits for data in steps of a quarter second before each
+    read. A signal (Ctrl-C) acts in Python only between two steps of Python code: one that comes
+    just before a blocking read, or that the system hands to another thread, would otherwise wait
+    until the read ends, which on a quiet pipe is never.
+    """
 
     def __init__(self, stream: BinaryIO, on_bytes=None) -> None:
         super().__init__()
         self._stream = stream
         self._on_bytes = on_bytes
+        self._wait_fd = _waitable_fd(stream)
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
+        if self._wait_fd is not None:
+            import select
+
+            while not select.select([self._wait_fd], [], [], 0.25)[0]:
+                pass
         # readinto1: at most one read of the stream below, so that a terminal's Ctrl-D ends it.
         readinto = getattr(self._stream, "readinto1", None) or getattr(self._stream, "readinto", None)
         if readinto is not None:
@@ -131,3 +143,20 @@ class CountingReader(io.RawIOBase):
         if n and self._on_bytes is not None:
             self._on_bytes(n)
         return n
+
+
+def _waitable_fd(stream: BinaryIO) -> int | None:
+    """The descriptor of an unbuffered pipe, terminal or socket (whose reads may block for ever), or
+    None: a regular file, a buffered stream (its buffer may hold data the descriptor does not show)
+    or a stream without a descriptor is read directly."""
+    import os
+    import stat
+
+    if not isinstance(stream, io.FileIO):
+        return None
+    try:
+        fd = stream.fileno()
+        mode = os.fstat(fd).st_mode
+    except (OSError, ValueError):
+        return None
+    return fd if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode) else None
