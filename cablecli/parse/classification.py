@@ -84,7 +84,8 @@ def parse_classification_line(u: str) -> ClassificationLine | None:
     cut = digits.start() if digits else len(rest)
     for hm in _HANDLING.finditer(rest[:cut]):
         handling.append(_canonical_handling(hm.group(1)))
-    rest = _HANDLING.sub(lambda m: " " * len(m.group(0)), rest[:cut]) + rest[cut:]
+    if handling:  # (`sub` finds the matches `finditer` found: without one it leaves `rest` as it is)
+        rest = _HANDLING.sub(lambda m: " " * len(m.group(0)), rest[:cut]) + rest[cut:]
     om = _OFFICE_SERIAL.search(rest)
     if om:
         tail = rest[om.end() :]

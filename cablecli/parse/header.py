@@ -86,9 +86,9 @@ def parse_addressee(entry: str) -> Addressee:
     if len(name) > 5 and name[-5] == " " and name[-4:].isdigit():
         name, serial = name[:-5], name[-4:]
     if name.endswith(_PRECEDENCE_ENDINGS):
-        for word in PRECEDENCE_WORDS:
-            if name.endswith(" " + word):
-                name, precedence = name[: -len(word) - 1], word
+        for word, ending in zip(PRECEDENCE_WORDS, _PRECEDENCE_ENDINGS, strict=True):
+            if name.endswith(ending):
+                name, precedence = name[: -len(ending)], word
                 break
     if not name:  # a bare `PRIORITY 1234` line: keep it visible rather than lose it
         name, precedence, serial = entry, None, None
@@ -215,8 +215,14 @@ def parse_header(lines: list[str]) -> Header:
                 i += 1
                 continue
             role = _OFFICE_ROLE.match(u) if u[:1] in "AO" else None
-            codes = _office_codes(role.group(2) if role else u[5:] if u.startswith("INFO ") else u)
-            if codes is not None and (role or u.startswith("INFO ") or was_offices):
+            info = u.startswith("INFO ")
+            # (the codes are read only where they are taken: after ACTION, ORIGIN, INFO or a code line)
+            codes = (
+                _office_codes(role.group(2) if role else u[5:] if info else u)
+                if role or info or was_offices
+                else None
+            )
+            if codes is not None:
                 if role and codes:
                     if role.group(1) == "ACTION":
                         offices.action = offices.action or codes[0]

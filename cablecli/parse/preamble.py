@@ -30,6 +30,7 @@ from cablecli.parse.fields import (
     is_code,
     is_rule_line,
     join_wrapped,
+    may_hold_keyword,
     may_hold_stop,
     mostly_lower,
     mostly_upper,
@@ -197,6 +198,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 and block != "classified_by"
                 and not (c0 in "Cc" and (_CORRECTED_COPY.match(s.upper()) or CLASSIFIED_BY.match(s)))
                 and not (c0 == "(" and _MARKED_CLASSIFIED_BY.match(s))
+                and may_hold_keyword(s)  # without a keyword after its start the line is one field: [s]
             ):
                 subject = c0 in _SUBJECT_FIRST and SUBJECT_LINE.match(s)
                 pieces = split_fields(s, loose=block is None and not subject)
@@ -280,7 +282,9 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             ):  # `TAGS: PREL, MARR,`, a page header, `IZ, TU`
                 p.tags_raw += joint + _line(lines[j])
                 i = j + 1
-            for word in re.findall(r"[A-Z]+", p.tags_raw.upper()):
+            tags_upper = p.tags_raw.upper()
+            # (a caption found as a word is found as a substring: without one, no word is a caption)
+            for word in re.findall(r"[A-Z]+", tags_upper) if _holds_any(tags_upper, TAG_CAPTIONS) else ():
                 if word in TAG_CAPTIONS:  # `TAGS: ECON ETRD CA MX SIPDIS`: a caption run into TAGS
                     _add(p.captions, word)
                     if word == "NOFORN":
@@ -386,6 +390,11 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
 
 _TRAILING_RULE = re.compile(r"\s*[-=_*]{4,}$")
 _INNER_RULE = re.compile(r"\s[-=_*]{6,}\s")
+
+
+def _holds_any(text: str, words: frozenset[str]) -> bool:
+    """True when one of `words` stands in `text` as a substring."""
+    return any(word in text for word in words)
 
 
 def _after_match(rx: re.Pattern[str], s: str) -> str:
