@@ -159,6 +159,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
     buf: list[str] = []
     seen_main = False  # E.O., TAGS or SUBJECT seen: distribution lines come before them
     body_start: int | None = None
+    one_field: str | None = None  # a line where may_hold_keyword was found False (a pure test of the text)
 
     def close() -> None:
         nonlocal block, buf
@@ -188,8 +189,13 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             idx, s = queue.pop(0)
             advance = False
         else:
-            idx, s = i, _line(lines[i])
-            advance = True
+            s = lines[i].strip()  # `_line(lines[i])`, its steps taken here
+            if not s and block is None:
+                i += 1  # a blank line outside a field: nothing to close or look past
+                continue
+            if s.endswith("\\"):
+                s = s[:-1].rstrip()
+            idx, advance = i, True
             # A flattened preamble: the line is cut where a field starts (`... EGYPTREF: CAIRO 123`).
             # Each expression is tried only on a line whose first character it can match.
             c0 = s[:1]
@@ -198,13 +204,15 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 and block != "classified_by"
                 and not (c0 in "Cc" and (_CORRECTED_COPY.match(s.upper()) or CLASSIFIED_BY.match(s)))
                 and not (c0 == "(" and _MARKED_CLASSIFIED_BY.match(s))
-                and may_hold_keyword(s)  # without a keyword after its start the line is one field: [s]
             ):
-                subject = c0 in _SUBJECT_FIRST and SUBJECT_LINE.match(s)
-                pieces = split_fields(s, loose=block is None and not subject)
-                if len(pieces) > 1:
-                    s = pieces[0]
-                    queue[:0] = [(idx, piece) for piece in pieces[1:]]
+                if not may_hold_keyword(s):
+                    one_field = s  # no keyword after its start: the line is one field, [s]
+                else:
+                    subject = c0 in _SUBJECT_FIRST and SUBJECT_LINE.match(s)
+                    pieces = split_fields(s, loose=block is None and not subject)
+                    if len(pieces) > 1:
+                        s = pieces[0]
+                        queue[:0] = [(idx, piece) for piece in pieces[1:]]
         if advance:
             i += 1
         if not s:
@@ -332,11 +340,12 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 close()  # a sentence in mixed case under a subject in capitals: the body
                 body_start = idx
                 break
-            if may_hold_stop(s) and SUBJECT_STOP.match(" " + s):
+            stop = may_hold_stop(s)
+            if stop and SUBJECT_STOP.match(" " + s):
                 close()  # `SENSITIVE BUT UNCLASSIFIED` on the line under the subject: handling
                 _add(p.handling, "SBU")
                 continue
-            kept = stop_subject(s)
+            kept = stop_subject(s) if stop else s  # (find_stop finds nothing where may_hold_stop is False)
             buf.append(kept)
             if kept is not s:
                 close()
@@ -349,7 +358,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             buf.append(s)
             continue
         if not seen_main:
-            pieces = split_keywords(s)
+            pieces = split_keywords(s, no_keyword_after_start=s is one_field)
             if len(pieces) > 1:  # `DEPARTMENT FOR WHA E.O. 12958: DECL: ... TAGS: ...` on one line
                 queue[:0] = [(idx, piece) for piece in pieces[1:]]
                 s, u = pieces[0].strip(), pieces[0].strip().upper()
