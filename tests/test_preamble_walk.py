@@ -212,3 +212,43 @@ def test_misspelt_keywords_are_found_and_kept():
                            ("SUBJECTS: X", "SUBJECT"), ("TGAS: X", None), ("tagss: x", "TAGS")]:  # fmt: skip
         assert _misspelt_keyword(line) == expected
         assert _misspelt_keyword(line) == expected  # the second answer is the one kept
+
+
+def test_the_joining_words_end_in_their_letters():
+    """_split_tail tries its expression of joining words (`for`, `based on`, `IAW`) only when the text
+    ends, before blanks, in one of _JOIN_LAST: the last letter of every alternative, and no other
+    character matches those case-blind."""
+    from cablecli.parse import classified_by
+
+    last = re.compile(r"[RDNOWHG]", re.I)
+    assert {chr(c) for c in range(sys.maxunicode + 1) if last.fullmatch(chr(c))} == set(
+        classified_by._JOIN_LAST
+    )
+    for who in ["Jane Roe for", "JANE ROE F0R ", "Jane Roe based on", "Roe BASED UPON", "Roe due to", "Roe IAW",
+                "Roe in accordance with", "Roe citing", "Roe pursuant to", "Roe as per", "Roe under"]:  # fmt: skip
+        assert who.rstrip()[-1:] in classified_by._JOIN_LAST
+        name = "Roe" if who.startswith("Roe") else "Jane Roe" if who.startswith("Jane") else "JANE ROE"
+        assert classified_by._split_tail(who + " reasons 1.4 (b)")[0] == name
+
+
+JOIN_PIECES = ["Jane", "Roe", " ", "for", "F0R", "per", "based", "on", "upon", "due", "to", "IAW", "with", "citing",
+               ",", ".", "-", "(", "ſ", "ı", "\u212a", "x", "Jr.", "reasons", "1.4", "(b)"]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(JOIN_PIECES), max_size=10).map("".join))
+def test_split_tail_is_the_tail_split_as_written(body):
+    from cablecli.parse import classified_by
+
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(classified_by, "_JOIN_LAST", _EVERY_LAST)
+        expected = classified_by._split_tail(body)
+    assert classified_by._split_tail(body) == expected
+
+
+class _AnyString(str):
+    def __contains__(self, item):
+        return True
+
+
+_EVERY_LAST = _AnyString("")

@@ -116,7 +116,7 @@ def may_hold_keyword(s: str) -> bool:
     start). On an ASCII line the cheap test on its capitals rules most lines out first; case folding
     outside ASCII has exceptions (`ſ`, `İ`), so other lines take the full expression alone."""
     start = 1
-    if ascii_like(s):
+    if s.isascii() or ascii_like(s):  # (the common case asked first, without a call)
         u = s.upper()
         rest = u[1:]  # each alternative of the test in capitals holds one of these, from its start
         if not (
