@@ -252,3 +252,9 @@ class _AnyString(str):
 
 
 _EVERY_LAST = _AnyString("")
+
+
+def test_no_character_turns_blank_in_capitals():
+    """The header tests a stripped line in capitals for a banner by its first character alone, the
+    blank that CLASSIFICATION also admits first being impossible there."""
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if not c.isspace() and c.upper()[:1].isspace()]
