@@ -258,3 +258,9 @@ def test_no_character_turns_blank_in_capitals():
     """The header tests a stripped line in capitals for a banner by its first character alone, the
     blank that CLASSIFICATION also admits first being impossible there."""
     assert not [c for c in map(chr, range(sys.maxunicode + 1)) if not c.isspace() and c.upper()[:1].isspace()]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=30))
+def test_an_ascii_name_is_mixed_when_upper_changes_it(who):
+    assert (who != who.upper()) == any(c.islower() for c in who)
