@@ -264,3 +264,17 @@ def test_no_character_turns_blank_in_capitals():
 @given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=30))
 def test_an_ascii_name_is_mixed_when_upper_changes_it(who):
     assert (who != who.upper()) == any(c.islower() for c in who)
+
+
+CAPTION_PIECES = ["SIPDIS", "NOFORN", "NODIS", "ONLY", "EXCLUSIVE", "NOTE", "COPY", "ROME", "", " ", ",", "X"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(CAPTION_PIECES), max_size=6).map(" ".join))
+def test_caption_line_test_is_the_word_loop(u):
+    words = u.replace(",", " ").split()
+    looped = all(w in classification.CAPTIONS for w in words) and any(
+        w in classification._CAPTION_WORDS for w in words
+    )
+    expected = [w for w in words if w in classification._CAPTION_WORDS] if words and looped else None
+    assert classification._is_caption_line(u) == expected

@@ -105,7 +105,8 @@ def parse_classification_line(u: str) -> ClassificationLine | None:
 
 def _is_caption_line(u: str) -> list[str] | None:
     words = u.replace(",", " ").split()
-    if words and all(w in CAPTIONS for w in words) and any(w in _CAPTION_WORDS for w in words):
+    # (`all(w in CAPTIONS ...)` and `any(w in _CAPTION_WORDS ...)` as set operations, in C)
+    if words and CAPTIONS.issuperset(words) and not _CAPTION_WORDS.isdisjoint(words):
         return [w for w in words if w in _CAPTION_WORDS]
     return None
 
