@@ -36,6 +36,7 @@ def _disagreements(items, monkeypatch):
         m.setattr(preamble, "may_hold_keyword", lambda s: True)  # every line through split_fields
         m.setattr(preamble, "may_hold_stop", lambda s: True)  # every subject line searched
         m.setattr(preamble, "_holds_any", lambda text, words: True)  # every TAGS word looked up
+        m.setattr(preamble, "_holds_rule_sign", lambda text: True)  # every subject split at a rule
         safe = [parse_text(item.text, item.source).to_dict() for item in items]
     return [(i.source.path, i.source.index) for i, a, b in zip(items, fast, safe, strict=True) if a != b]
 
@@ -278,3 +279,12 @@ def test_caption_line_test_is_the_word_loop(u):
     )
     expected = [w for w in words if w in classification._CAPTION_WORDS] if words and looped else None
     assert classification._is_caption_line(u) == expected
+
+
+def test_an_inner_rule_holds_a_rule_sign():
+    one = re.compile(r"[-=_*]")
+    assert preamble._INNER_RULE.pattern == r"\s[-=_*]{6,}\s"
+    assert {chr(c) for c in range(sys.maxunicode + 1) if one.fullmatch(chr(c))} == set("-=_*")
+    for text in ["PORT STRIKE ENDS ------ 1. (U) X", "A =*=*=* B", "A ______ B"]:
+        assert preamble._holds_rule_sign(text) and preamble._INNER_RULE.search(text)
+    assert not preamble._holds_rule_sign("PORT STRIKE ENDS")

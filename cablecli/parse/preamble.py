@@ -167,7 +167,10 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             text = " ".join(strip_page_headers(join_wrapped(buf)).split())
             if text.endswith(("-", "=", "_", "*")):  # what _TRAILING_RULE needs (the text is on one line)
                 text = _TRAILING_RULE.sub("", text)  # `WEEKLY NOTES ----------`
-            text = _INNER_RULE.split(text, maxsplit=1)[0]  # flattened: `PORT STRIKE ENDS ------ 1. (U) ...`
+            if _holds_rule_sign(text):  # (the expression needs six of these signs in a row)
+                text = _INNER_RULE.split(text, maxsplit=1)[
+                    0
+                ]  # flattened: `PORT STRIKE ENDS ------ 1. (U) ...`
             p.subject = text or p.subject
         elif block == "ref":
             text = "\n".join(line for line in buf if line.strip())
@@ -399,6 +402,11 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
 
 _TRAILING_RULE = re.compile(r"\s*[-=_*]{4,}$")
 _INNER_RULE = re.compile(r"\s[-=_*]{6,}\s")
+
+
+def _holds_rule_sign(text: str) -> bool:
+    """False when no sign of a rule (`-`, `=`, `_`, `*`) stands in `text`."""
+    return "-" in text or "=" in text or "_" in text or "*" in text
 
 
 def _holds_any(text: str, words: frozenset[str]) -> bool:
