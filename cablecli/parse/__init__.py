@@ -125,7 +125,7 @@ def _parse(text: str, source: Source, want_body: bool = True) -> Cable:
             classification = LEVELS.get(level.replace(" ", ""), level if level == "TOP SECRET" else None)
         origin = origin or meta.get("origin") or None
 
-    if not lines or not text.strip():
+    if not lines or not text or text.isspace():  # `not text.strip()` without copying the text
         problems.append(Problem("empty", "no text"))
     else:
         if cl is None:

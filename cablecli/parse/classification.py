@@ -84,7 +84,8 @@ def parse_classification_line(u: str) -> ClassificationLine | None:
     cut = digits.start() if digits else len(rest)
     for hm in _HANDLING.finditer(rest[:cut]):
         handling.append(_canonical_handling(hm.group(1)))
-    rest = _HANDLING.sub(lambda m: " " * len(m.group(0)), rest[:cut]) + rest[cut:]
+    if handling:  # (`sub` finds the matches `finditer` found: without one it leaves `rest` as it is)
+        rest = _HANDLING.sub(lambda m: " " * len(m.group(0)), rest[:cut]) + rest[cut:]
     om = _OFFICE_SERIAL.search(rest)
     if om:
         tail = rest[om.end() :]
@@ -104,7 +105,8 @@ def parse_classification_line(u: str) -> ClassificationLine | None:
 
 def _is_caption_line(u: str) -> list[str] | None:
     words = u.replace(",", " ").split()
-    if words and all(w in CAPTIONS for w in words) and any(w in _CAPTION_WORDS for w in words):
+    # (`all(w in CAPTIONS ...)` and `any(w in _CAPTION_WORDS ...)` as set operations, in C)
+    if words and CAPTIONS.issuperset(words) and not _CAPTION_WORDS.isdisjoint(words):
         return [w for w in words if w in _CAPTION_WORDS]
     return None
 

@@ -195,18 +195,28 @@ def _split_tail(body: str) -> tuple[str, str]:
     who, tail = body[:cut], body[cut:]
     # What joins the name to the reasons: `for`, `per`, `under`, `based on`, `due to`, `F0R`, `-`.
     while True:
-        stripped = re.sub(
-            r"(?:\s|^)(?:F[O0]R|PER|UNDER|BASED(?:\s+(?:[O0]N|UPON))?|DUE\s+TO|ACCORDING\s+TO|IAW|IN\s+ACCORDANCE\s+WITH"
-            r"|AS\s+PER|CITING|PURSUANT\s+TO)\s*$",
-            "",
-            who,
-            flags=re.I,
+        # Each joining word ends in one of these letters, before blanks and the end: without one
+        # there, the expression cannot match (no other character matches them, case-blind).
+        joins = who.rstrip()[-1:] in _JOIN_LAST
+        stripped = (
+            who
+            if not joins
+            else re.sub(
+                r"(?:\s|^)(?:F[O0]R|PER|UNDER|BASED(?:\s+(?:[O0]N|UPON))?|DUE\s+TO|ACCORDING\s+TO|IAW|IN\s+ACCORDANCE\s+WITH"
+                r"|AS\s+PER|CITING|PURSUANT\s+TO)\s*$",
+                "",
+                who,
+                flags=re.I,
+            )
         )
         stripped = _strip_end(stripped.rstrip(" ,;:-("))
         if stripped == who:
             break
         who = stripped
     return who, tail
+
+
+_JOIN_LAST = "RrDdNnOoWwHhGg"  # for, per, under, based, on, upon, to, iaw, with, citing
 
 
 def _reasons(tail: str) -> list[str]:

@@ -250,7 +250,8 @@ def _name_and_title(who: str) -> tuple[str | None, str | None, str | None]:
         return None, None, None
     if _DERIVED.match(who):
         return None, who, None  # derivative classification names a source, not a person
-    mixed = any(c.islower() for c in who)
+    # (in ASCII the lower-case letters are those `upper` changes: one call in C instead of a loop)
+    mixed = who != who.upper() if who.isascii() else any(c.islower() for c in who)
     toks = _tokens(who)
     kinds = [_kind(t, mixed) for t, _, _ in toks]
     if mixed:

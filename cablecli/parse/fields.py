@@ -116,7 +116,7 @@ def may_hold_keyword(s: str) -> bool:
     start). On an ASCII line the cheap test on its capitals rules most lines out first; case folding
     outside ASCII has exceptions (`ſ`, `İ`), so other lines take the full expression alone."""
     start = 1
-    if ascii_like(s):
+    if s.isascii() or ascii_like(s):  # (the common case asked first, without a call)
         u = s.upper()
         rest = u[1:]  # each alternative of the test in capitals holds one of these, from its start
         if not (
@@ -135,11 +135,12 @@ def may_hold_keyword(s: str) -> bool:
     return _KEYWORD_AHEAD.search(s, start) is not None
 
 
-def split_keywords(s: str) -> list[str]:
+def split_keywords(s: str, no_keyword_after_start: bool = False) -> list[str]:
     """`FIELD_SPLIT.split(s)`, the costly expression run only where it may cut after the first
     character: every cut looks ahead at a keyword, so without one after the first character the
-    only cut is an empty one at the very start (`TAGS: PREL`, which `split` gives as `["", s]`)."""
-    if may_hold_keyword(s):
+    only cut is an empty one at the very start (`TAGS: PREL`, which `split` gives as `["", s]`).
+    A caller that found `may_hold_keyword(s)` False says so with `no_keyword_after_start`."""
+    if not no_keyword_after_start and may_hold_keyword(s):
         return FIELD_SPLIT.split(s)
     return ["", s] if FIELD_SPLIT.match(s) else [s]
 
@@ -154,7 +155,15 @@ def split_fields(s: str, loose: bool = True) -> list[str]:
 
 def is_rule_line(s: str) -> bool:
     """`-----------`, `=====`: a rule under a heading, never part of a field."""
-    return len(s) >= 3 and _RULE_LINE.match(s) is not None and any(c in s for c in "-=_*~")
+    return (
+        len(s) >= 3
+        and s[0] in _RULE_SIGNS  # (the expression's first character: no other passes it)
+        and _RULE_LINE.match(s) is not None
+        and any(c in s for c in "-=_*~")
+    )
+
+
+_RULE_SIGNS = "-=_*~. "
 
 
 _LOWER = bytes(range(ord("a"), ord("z") + 1))

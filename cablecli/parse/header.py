@@ -80,15 +80,15 @@ def parse_addressee(entry: str) -> Addressee:
     ri = None
     m = _RI.match(entry)
     if m:
-        ri, entry = m.group(1), m.group(2)
+        ri, entry = m.groups()
     # Peel the serial and the precedence off the end (no regular expression: lines can be huge).
     name, precedence, serial = entry, None, None
     if len(name) > 5 and name[-5] == " " and name[-4:].isdigit():
         name, serial = name[:-5], name[-4:]
     if name.endswith(_PRECEDENCE_ENDINGS):
-        for word in PRECEDENCE_WORDS:
-            if name.endswith(" " + word):
-                name, precedence = name[: -len(word) - 1], word
+        for word, ending in zip(PRECEDENCE_WORDS, _PRECEDENCE_ENDINGS, strict=True):
+            if name.endswith(ending):
+                name, precedence = name[: -len(ending)], word
                 break
     if not name:  # a bare `PRIORITY 1234` line: keep it visible rather than lose it
         name, precedence, serial = entry, None, None
@@ -200,7 +200,7 @@ def parse_header(lines: list[str]) -> Header:
         was_offices, office_lines = office_lines, False
         if h.origin is None and not h.to and h.precedence is None:
             # Before the DTG: the parts of an archive printout (banner, page header, office distribution).
-            if _is_banner(u):
+            if u[:1] in _BANNER_FIRST and _is_banner(u):  # (`s` is stripped: no blank comes first)
                 i += 1
                 continue
             if was_page and _COUNT.match(u):
@@ -215,8 +215,14 @@ def parse_header(lines: list[str]) -> Header:
                 i += 1
                 continue
             role = _OFFICE_ROLE.match(u) if u[:1] in "AO" else None
-            codes = _office_codes(role.group(2) if role else u[5:] if u.startswith("INFO ") else u)
-            if codes is not None and (role or u.startswith("INFO ") or was_offices):
+            info = u.startswith("INFO ")
+            # (the codes are read only where they are taken: after ACTION, ORIGIN, INFO or a code line)
+            codes = (
+                _office_codes(role.group(2) if role else u[5:] if info else u)
+                if role or info or was_offices
+                else None
+            )
+            if codes is not None:
                 if role and codes:
                     if role.group(1) == "ACTION":
                         offices.action = offices.action or codes[0]
@@ -227,7 +233,7 @@ def parse_header(lines: list[str]) -> Header:
                 offices.seen = office_lines = seen_any = True
                 i += 1
                 continue
-            if _is_rule(u):
+            if u.startswith("-----"):  # _is_rule(u)
                 drafting = 0
                 seen_any = True
                 i += 1
@@ -258,7 +264,7 @@ def parse_header(lines: list[str]) -> Header:
                 office_lines = True
                 i += 1
                 continue
-        if current is not None and h.origin is not None and _is_banner(u):
+        if current is not None and h.origin is not None and u[:1] in _BANNER_FIRST and _is_banner(u):
             resume = _list_after_page_break(lines, i)
             if resume is not None:
                 i = resume  # a page break inside an addressee list

@@ -78,6 +78,9 @@ def canonical_office(office: str) -> str:
             break
     if o in _STATE_NAMES or o.startswith("SECSTATE"):
         return "STATE"
+    bare = o.replace(" ", "")
+    if bare.isascii() and bare.isalnum():
+        return bare  # only A-Z (the text is in capitals) and 0-9 left: what the `sub` keeps
     return re.sub(r"[^A-Z0-9]", "", o)
 
 

@@ -9,6 +9,7 @@ them can match (`_SUBJECT_FIRST`): they are kept anchored at the start of the li
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 EO_LINE = re.compile(r"^E\.?\s?O\.?\s*:?\s*(\d{5})\b|^EO\s*:?\s*(\d{5})\b")
 # Misspelt keywords (`TGS:`, `TAGES:`, `UBJECT:`) only with their colon.
@@ -58,7 +59,13 @@ def _misspelt_keyword(s: str) -> str | None:
     m = _KEYWORD_WORD.match(s)
     if not m:
         return None
-    word = m.group(1).upper()
+    return _near_keyword(m.group(1).upper())
+
+
+@lru_cache(maxsize=4096)
+def _near_keyword(word: str) -> str | None:
+    """SUBJECT or TAGS when `word` is one letter off it (a pure function of the word: its answers
+    are kept, the same few words opening most lines)."""
     for keyword in ("SUBJECT", "TAGS"):
         if _one_edit(word, keyword):
             return keyword

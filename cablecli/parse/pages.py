@@ -20,11 +20,11 @@ def is_page_break(s: str) -> bool:
     last = s[-1:]
     if not (last.isdigit() or last in "Zz") and "PAGE" not in s[:12].upper():
         # Page headers end with a serial, page count or time; a bare banner has no office.
-        return bool(
-            len(s) < 40
-            and CLASSIFICATION.match(s.upper())
-            and not CLASSIFICATION.match(s.upper()).group(2).strip()
-        )
+        c = s[:1].upper()[:1]  # (`str.upper` maps each character alone: the first of `s.upper()`)
+        if len(s) >= 40 or not (c in _BANNER_FIRST or c.isspace()):
+            return False  # CLASSIFICATION sees a blank or a level's first letter first
+        m = CLASSIFICATION.match(s.upper())
+        return bool(m and not m.group(2).strip())
     if len(s) > 120:
         return False  # page headers are short; and a long line must never reach PAGE_BREAK's backtracking
     u = s.upper()
@@ -37,3 +37,8 @@ def is_page_break(s: str) -> bool:
         rest = CLASSIFICATION.match(u).group(2)
         return bool(re.search(r"\d{4,8}\s*$", rest)) or not rest.strip()
     return False
+
+
+# The characters CLASSIFICATION can see first on a line in capitals: a blank or the first letter of
+# a level (`O N F I D E N T I A L` has lost its C).
+_BANNER_FIRST = "TSCOUL"

@@ -30,6 +30,7 @@ from cablecli.parse.fields import (
     is_code,
     is_rule_line,
     join_wrapped,
+    may_hold_keyword,
     may_hold_stop,
     mostly_lower,
     mostly_upper,
@@ -158,6 +159,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
     buf: list[str] = []
     seen_main = False  # E.O., TAGS or SUBJECT seen: distribution lines come before them
     body_start: int | None = None
+    one_field: str | None = None  # a line where may_hold_keyword was found False (a pure test of the text)
 
     def close() -> None:
         nonlocal block, buf
@@ -165,7 +167,10 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             text = " ".join(strip_page_headers(join_wrapped(buf)).split())
             if text.endswith(("-", "=", "_", "*")):  # what _TRAILING_RULE needs (the text is on one line)
                 text = _TRAILING_RULE.sub("", text)  # `WEEKLY NOTES ----------`
-            text = _INNER_RULE.split(text, maxsplit=1)[0]  # flattened: `PORT STRIKE ENDS ------ 1. (U) ...`
+            if _holds_rule_sign(text):  # (the expression needs six of these signs in a row)
+                text = _INNER_RULE.split(text, maxsplit=1)[
+                    0
+                ]  # flattened: `PORT STRIKE ENDS ------ 1. (U) ...`
             p.subject = text or p.subject
         elif block == "ref":
             text = "\n".join(line for line in buf if line.strip())
@@ -187,8 +192,13 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             idx, s = queue.pop(0)
             advance = False
         else:
-            idx, s = i, _line(lines[i])
-            advance = True
+            s = lines[i].strip()  # `_line(lines[i])`, its steps taken here
+            if not s and block is None:
+                i += 1  # a blank line outside a field: nothing to close or look past
+                continue
+            if s.endswith("\\"):
+                s = s[:-1].rstrip()
+            idx, advance = i, True
             # A flattened preamble: the line is cut where a field starts (`... EGYPTREF: CAIRO 123`).
             # Each expression is tried only on a line whose first character it can match.
             c0 = s[:1]
@@ -198,11 +208,14 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 and not (c0 in "Cc" and (_CORRECTED_COPY.match(s.upper()) or CLASSIFIED_BY.match(s)))
                 and not (c0 == "(" and _MARKED_CLASSIFIED_BY.match(s))
             ):
-                subject = c0 in _SUBJECT_FIRST and SUBJECT_LINE.match(s)
-                pieces = split_fields(s, loose=block is None and not subject)
-                if len(pieces) > 1:
-                    s = pieces[0]
-                    queue[:0] = [(idx, piece) for piece in pieces[1:]]
+                if not may_hold_keyword(s):
+                    one_field = s  # no keyword after its start: the line is one field, [s]
+                else:
+                    subject = c0 in _SUBJECT_FIRST and SUBJECT_LINE.match(s)
+                    pieces = split_fields(s, loose=block is None and not subject)
+                    if len(pieces) > 1:
+                        s = pieces[0]
+                        queue[:0] = [(idx, piece) for piece in pieces[1:]]
         if advance:
             i += 1
         if not s:
@@ -280,7 +293,9 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             ):  # `TAGS: PREL, MARR,`, a page header, `IZ, TU`
                 p.tags_raw += joint + _line(lines[j])
                 i = j + 1
-            for word in re.findall(r"[A-Z]+", p.tags_raw.upper()):
+            tags_upper = p.tags_raw.upper()
+            # (a caption found as a word is found as a substring: without one, no word is a caption)
+            for word in re.findall(r"[A-Z]+", tags_upper) if _holds_any(tags_upper, TAG_CAPTIONS) else ():
                 if word in TAG_CAPTIONS:  # `TAGS: ECON ETRD CA MX SIPDIS`: a caption run into TAGS
                     _add(p.captions, word)
                     if word == "NOFORN":
@@ -328,11 +343,12 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
                 close()  # a sentence in mixed case under a subject in capitals: the body
                 body_start = idx
                 break
-            if may_hold_stop(s) and SUBJECT_STOP.match(" " + s):
+            stop = may_hold_stop(s)
+            if stop and SUBJECT_STOP.match(" " + s):
                 close()  # `SENSITIVE BUT UNCLASSIFIED` on the line under the subject: handling
                 _add(p.handling, "SBU")
                 continue
-            kept = stop_subject(s)
+            kept = stop_subject(s) if stop else s  # (find_stop finds nothing where may_hold_stop is False)
             buf.append(kept)
             if kept is not s:
                 close()
@@ -345,7 +361,7 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
             buf.append(s)
             continue
         if not seen_main:
-            pieces = split_keywords(s)
+            pieces = split_keywords(s, no_keyword_after_start=s is one_field)
             if len(pieces) > 1:  # `DEPARTMENT FOR WHA E.O. 12958: DECL: ... TAGS: ...` on one line
                 queue[:0] = [(idx, piece) for piece in pieces[1:]]
                 s, u = pieces[0].strip(), pieces[0].strip().upper()
@@ -386,6 +402,16 @@ def parse_preamble(lines: list[str], start: int) -> Preamble:
 
 _TRAILING_RULE = re.compile(r"\s*[-=_*]{4,}$")
 _INNER_RULE = re.compile(r"\s[-=_*]{6,}\s")
+
+
+def _holds_rule_sign(text: str) -> bool:
+    """False when no sign of a rule (`-`, `=`, `_`, `*`) stands in `text`."""
+    return "-" in text or "=" in text or "_" in text or "*" in text
+
+
+def _holds_any(text: str, words: frozenset[str]) -> bool:
+    """True when one of `words` stands in `text` as a substring."""
+    return any(word in text for word in words)
 
 
 def _after_match(rx: re.Pattern[str], s: str) -> str:
