@@ -22,7 +22,6 @@ import re
 import signal
 import stat
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -123,6 +122,8 @@ def _replace(name: str, status: os.stat_result | None) -> Iterator[TextIO]:
     # A symbolic link to a file stays a link: its target is what gets replaced.
     target = os.path.realpath(name) if status is not None else name
     directory = os.path.dirname(target) or "."
+    import tempfile  # with random, hashlib..., only when writing a file (-o)
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory)
     except OSError as exc:

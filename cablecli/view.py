@@ -10,9 +10,9 @@ Kept apart from the renderer so that the renderer knows nothing of cable syntax.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.model import Cable
 from cablecli.parse.body_lines import HEADING_EDGE, is_rule
 from cablecli.parse.header import DTG

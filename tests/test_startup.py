@@ -73,3 +73,70 @@ def test_the_commands_keep_their_order_however_they_were_loaded():
     first, every = _run(code).stdout.splitlines()
     assert first == "['grep', 'refs']"
     assert every == "['parse', 'grep', 'show', 'tags', 'addressees', 'check', 'stats', 'refs']"
+
+
+_MODULES_OF_A_RUN = (
+    "import sys\n"
+    "from cablecli.cli import main\n"
+    "try:\n"
+    "    main(sys.argv[1:])\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "print(sorted(sys.modules), file=sys.stderr)"
+)
+
+
+def _modules_of_a_run(*args: str) -> set[str]:
+    err = _run(_MODULES_OF_A_RUN, *args).stderr
+    return set(eval(err.strip().splitlines()[-1]))  # the list printed last
+
+
+def test_parse_of_a_text_file_loads_no_writer_of_files_nor_grep_engine():
+    loaded = _modules_of_a_run("parse", str(FIXTURES / "08BAKU187.txt"))
+    assert "cablecli.parse" in loaded and "yaml" in loaded
+    # tempfile (with random and hashlib) is for -o FILE only; cablecli.search is grep's.
+    assert not {"tempfile", "random", "cablecli.search", "rich", "importlib.resources"} & loaded
+
+
+def test_show_loads_the_body_lines_of_search_but_not_the_grep_engine():
+    loaded = _modules_of_a_run("show", "--no-pager", str(FIXTURES / "08BAKU187.txt"))
+    assert {"rich", "cablecli.reference", "cablecli.search.hits"} <= loaded
+    grep_engine = {"cablecli.search.engine", "cablecli.search.matcher", "cablecli.search.run"}
+    # the reference tables are read from the package's directory, without importlib.resources
+    assert not (grep_engine | {"importlib.resources", "zipfile"}) & loaded
+    with_id = _modules_of_a_run("show", "--no-pager", "--id", "08BAKU187", str(FIXTURES / "08BAKU187.txt"))
+    assert "cablecli.search.reference_id" in with_id
+
+
+def test_the_search_package_gives_each_name_from_its_module():
+    import importlib
+
+    import cablecli.search as search
+
+    assert sorted(search._MODULES) == sorted(search.__all__)
+    for name, module in search._MODULES.items():
+        assert getattr(search, name) is getattr(importlib.import_module(f"cablecli.search.{module}"), name)
+    try:
+        search.no_such_name  # noqa: B018
+    except AttributeError as exc:
+        assert "no_such_name" in str(exc)
+    else:
+        raise AssertionError("no AttributeError")
+
+
+def test_reference_data_read_from_the_directory_as_importlib_resources_reads_it(monkeypatch):
+    import os
+    from importlib.resources import files
+
+    from cablecli.reference import _data
+
+    names = sorted(os.listdir(_data._DATA))
+    assert "tags.tsv" in names
+    by_resources = {
+        n: files("cablecli.reference").joinpath("data", n).read_text(encoding="utf-8") for n in names
+    }
+    assert {n: _data._read_text(n) for n in names} == by_resources
+    rows = {n: _data.read_rows(n) for n in names}
+    # Not files on disk (a zip archive): importlib.resources reads them, the same rows.
+    monkeypatch.setattr(_data, "_DATA", os.path.join(_data._DATA, "no-such-directory"))
+    assert {n: _data.read_rows(n) for n in names} == rows

@@ -85,15 +85,17 @@ def show_command(
     from cablecli.parse.idfilter import reference_id_filter
     from cablecli.render.console import use_color
     from cablecli.render.show import write_cables
-    from cablecli.search import reference_id_test
 
     run = Run()
     db = db_default(db, paths)
     wanted = _wanted_ids(ref_ids, stdin_holds_cables=db is None and (not paths or "-" in paths))
     if db is not None and wanted is None:
         fail("show --db needs --id REFID: the index is looked up by reference id")
-    test = reference_id_test(wanted) if wanted else None
-    may_be = reference_id_filter(wanted) if wanted else None
+    test = may_be = None
+    if wanted:  # cablecli.search (the grep engine) is loaded for --id only
+        from cablecli.search import reference_id_test
+
+        test, may_be = reference_id_test(wanted), reference_id_filter(wanted)
     missing = dict.fromkeys(wanted or ())
 
     def cables(items: Iterator[Any]) -> Iterator[Any]:

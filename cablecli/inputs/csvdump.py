@@ -28,11 +28,11 @@ ends inside a quoted field yields an InputError for that row.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.inputs import CableText, InputError
 from cablecli.inputs.detect import UTF8_BOM
 from cablecli.inputs.text import decode, normalise_newlines, too_large

@@ -15,8 +15,9 @@
 from __future__ import annotations
 
 import io
-import re
 from typing import BinaryIO
+
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 
 HEAD_SIZE = 8192  # bytes looked at: the NUL check covers the first 8 KiB
 BUFFER_SIZE = 1 << 16

@@ -38,11 +38,11 @@ the same result as the walk over the whole page (tests/test_html_span.py).
 from __future__ import annotations
 
 import codecs
-import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import BinaryIO
 
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.inputs import CableText, InputError
 from cablecli.inputs.text import decode, normalise_newlines, too_large
 from cablecli.model import Source

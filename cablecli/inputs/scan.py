@@ -24,10 +24,10 @@ read at all, so their errors go unreported.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Container, Iterator, Sequence
 from typing import BinaryIO
 
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.inputs import CableText, InputError, PathArg, _describe, _read_path, expand_inputs, iter_texts
 from cablecli.inputs.detect import GZIP_MAGIC, HEAD_SIZE, UTF8_BOM, sniff
 

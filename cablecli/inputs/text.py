@@ -18,10 +18,10 @@ concatenation stays one text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.inputs import CableText, InputError
 from cablecli.inputs.detect import TAG_LINK, UTF8_BOM
 from cablecli.model import Source

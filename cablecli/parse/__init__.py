@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.model import Cable, Problem, Source
 from cablecli.parse.archive import (
     Filled,

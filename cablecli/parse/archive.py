@@ -4,9 +4,9 @@ and the page's metadata table."""
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.model import Problem
 from cablecli.parse.classification import CLASSIFICATION, LEVELS
 from cablecli.parse.ids import MONTHS, make_reference_id

@@ -6,9 +6,9 @@ walk gathers. The shapes of single lines are in `body_lines`, the signature in `
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.model import Paragraph, Problem
 from cablecli.parse.body_lines import (
     _FOOTER,

@@ -5,7 +5,7 @@ in joined text. The body walk, the signature and the viewer share these.
 
 from __future__ import annotations
 
-import re
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 
 # `1. (C) text`, `¶1. (S/NF) text`, `12.(SBU) text`; not `1.4 (b)` or `2.7 million`.
 PARAGRAPH = re.compile(

@@ -22,7 +22,7 @@ cable alone are one. A README, a notes file, a table of file names or a PDF is n
 
 from __future__ import annotations
 
-import re
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 
 __all__ = ["cover_end", "is_cover", "looks_like_cable"]
 

@@ -9,9 +9,9 @@ rather than opening it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.model import Section
 
 # Matched against the upper-cased line. The level may be letter-spaced and, in real data, may

@@ -17,9 +17,9 @@ the preamble, run into a flattened line, or inside paragraph 1.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.model import ClassifiedBy
 from cablecli.parse.classified_by_names import _FUZZY_TITLES, _TITLES, _distance, _name_and_title, _strip_end
 from cablecli.parse.pages import is_page_break

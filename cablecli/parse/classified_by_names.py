@@ -8,8 +8,9 @@ the choice of the run of words that is the name.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 
 # Words of titles, offices and the places titles name, upper-cased; abbreviations too.
 _TITLES = frozenset(

@@ -6,8 +6,9 @@ is cut where a field keyword starts; every field is read with the same splitter.
 
 from __future__ import annotations
 
-import re
 from functools import cache
+
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 
 # Where a field starts inside a line. The keywords are case-blind; REF and Classified By may be
 # glued to the word before (`EGYPTREF:`, `CAIROClassified By:`) when the colon follows.

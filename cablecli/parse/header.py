@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.model import Addressee, OfficeDistribution, Problem, Routing, Station
 from cablecli.parse.classification import CLASSIFICATION
 from cablecli.parse.ids import MONTHS, PRECEDENCE_LETTERS, dtg_to_iso

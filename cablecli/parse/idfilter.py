@@ -27,9 +27,9 @@ generated dumps and of the real pages passes the test for its own id.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.parse.classification import parse_classification_line
 from cablecli.parse.ids import canonical_office
 

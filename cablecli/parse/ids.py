@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
+
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 
 MONTHS = {
     m: i

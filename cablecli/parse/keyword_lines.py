@@ -8,8 +8,9 @@ them can match (`_SUBJECT_FIRST`): they are kept anchored at the start of the li
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 
 EO_LINE = re.compile(r"^E\.?\s?O\.?\s*:?\s*(\d{5})\b|^EO\s*:?\s*(\d{5})\b")
 # Misspelt keywords (`TGS:`, `TAGES:`, `UBJECT:`) only with their colon.

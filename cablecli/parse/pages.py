@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.parse.classification import CLASSIFICATION
 
 # `REYKJAVIK 00000195  002 OF 002`, `PAGE 02 HARARE 06677 01 OF 03 291400Z`,

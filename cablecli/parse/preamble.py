@@ -7,9 +7,9 @@ and `keyword_lines` (the field keywords); this module walks them and gathers eac
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.model import Declassify, Problem
 from cablecli.parse.classification import (
     _HANDLING_LINES,

@@ -8,9 +8,9 @@ void the list.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.model import Reference
 from cablecli.parse.fields import find_stop, strip_page_headers
 from cablecli.parse.ids import MONTH_WORDS, canonical_office, full_year, make_reference_id

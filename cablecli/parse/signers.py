@@ -5,8 +5,7 @@ and archive notes that may follow it.
 
 from __future__ import annotations
 
-import re
-
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 from cablecli.parse.body_lines import _FOOTER, PARAGRAPH, _is_address, is_rule
 from cablecli.parse.pages import is_page_break
 

@@ -7,7 +7,7 @@ Machine formats (json, jsonl, csv, yaml, sarif, github) are data and keep the te
 
 from __future__ import annotations
 
-import re
+from cablecli import compiled_re as re  # re, with the expressions ready-made
 
 # C0 controls other than tab and newline (CR, BS and ESC among them: ESC starts every ANSI, OSC 8
 # and OSC 52 sequence), DEL, C1 controls; the Unicode bidirectional embeddings, overrides,

@@ -10,24 +10,46 @@ The package's modules: `engine` (a pattern compiled for RE2, or `re` when RE2 ca
 (the test that spares parsing in `show --id`).
 """
 
-from cablecli.search.engine import compile_pattern
-from cablecli.search.filters import Filters, parse_date
-from cablecli.search.hits import (
-    FIELD_NAMES,
-    BodyLine,
-    CableHits,
-    Hit,
-    SearchOptions,
-    body_lines,
-    field_values,
-    match_spans,
-    paragraph_blocks,
-    search_cable,
-)
-from cablecli.search.matcher import Matcher
-from cablecli.search.reference_id import reference_id_test
-from cablecli.search.run import Search, candidates, grep
-from cablecli.search.words import WordMatch, WordPattern, compile_word_pattern
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+# Each name and its module, imported on first use: `show` needs `body_lines` alone, and a command
+# should not load the whole grep engine for it.
+_MODULES = {
+    "compile_pattern": "engine",
+    "Filters": "filters",
+    "parse_date": "filters",
+    "FIELD_NAMES": "hits",
+    "BodyLine": "hits",
+    "CableHits": "hits",
+    "Hit": "hits",
+    "SearchOptions": "hits",
+    "body_lines": "hits",
+    "field_values": "hits",
+    "match_spans": "hits",
+    "paragraph_blocks": "hits",
+    "search_cable": "hits",
+    "Matcher": "matcher",
+    "reference_id_test": "reference_id",
+    "Search": "run",
+    "candidates": "run",
+    "grep": "run",
+    "WordMatch": "words",
+    "WordPattern": "words",
+    "compile_word_pattern": "words",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "FIELD_NAMES",
