@@ -90,9 +90,11 @@ class CableSource:
     ) -> Iterator[Any]:
         """`transform(cable)` for each cable, in input order; with `jobs` > 1 in worker processes
         (see cablecli.parse.pool.parse_stream: the transform must then be picklable)."""
-        from cablecli.parse.pool import parse_stream
+        from cablecli.parse.pool import parse_stream, resolve_jobs
 
-        return self._reported(parse_stream(self.texts(raw_rows=True), jobs, transform, body))
+        # Rows of a dump are decoded where they are parsed: in the workers when there are some.
+        raw_rows = resolve_jobs(jobs) > 1
+        return self._reported(parse_stream(self.texts(raw_rows=raw_rows), jobs, transform, body))
 
     def tags(self, kinds: Collection[str] = frozenset(), jobs: int = 1) -> Iterator[CableTags]:
         """Each cable's tags, explained (tally.cable_tags), only those of `kinds` when given."""
