@@ -149,6 +149,7 @@ def test_output_file_left_alone_when_the_run_fails(tmp_path, monkeypatch):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(records.JsonWriter, "write_formatted", boom)
+    monkeypatch.setattr(records.JsonWriter, "write_block", boom)  # records as blocks of bytes
     r = run(BAKU, "-f", "json", "-o", str(out))
     assert r.exit_code != 0
     assert out.read_text() == "previous"

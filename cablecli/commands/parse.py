@@ -123,15 +123,22 @@ def parse_command(
             shown = selected or ["reference_id", "date", "classification", "origin", "subject"]
             print_table(record_table(rows, shown), out, color, output_path)
         else:
-            from cablecli.render.records import WRITERS
+            from cablecli.render.records import WRITERS, join_records
 
             name = "csv-safe" if csv_safe and fmt is ParseFormat.csv else fmt.value
             writer = WRITERS[name](out, columns)
             formatted = partial(
                 _formatted_record, fields=selected, no_body=no_body, fmt=name, columns=columns
             )
-            for line in source.parsed(formatted, jobs, body):
-                writer.write_formatted(line)
+            encoding = writer.block_encoding()
+            if encoding is None:
+                for line in source.parsed(formatted, jobs, body):
+                    writer.write_formatted(line)
+            else:
+                # The records come formatted, joined and encoded, a batch at a time from workers.
+                combine = partial(join_records, fmt=name, encoding=encoding[0], errors=encoding[1])
+                for block in source.parsed(formatted, jobs, body, combine):
+                    writer.write_block(block)
             writer.close()
     raise typer.Exit(run.exit_code())
 

@@ -20,16 +20,47 @@ def _identity(cable: Cable) -> Cable:
 
 
 class _Work:
-    """Picklable worker callable: parse, then transform (e.g. to a dict or a line of output)."""
+    """Picklable worker callable: parse, then transform (e.g. to a dict or a line of output);
+    `batch` does a batch, its results combined by `combine` when given (see parse_stream)."""
 
-    def __init__(self, transform: Callable[[Cable], Any], body: bool = True) -> None:
+    def __init__(
+        self,
+        transform: Callable[[Cable], Any],
+        body: bool = True,
+        combine: Callable[[list[Any]], Any] | None = None,
+    ) -> None:
         self.transform = transform
         self.body = body
+        self.combine = combine
 
     def __call__(self, item: CableText) -> Any:
         if not isinstance(item, CableText):
             item = item.cable_text()  # a row of a dump, decoded here (see csvdump.RawRow)
         return self.transform(parse_text(item.text, item.source, body=self.body))
+
+    def one(self, item: CableText | InputError) -> Any:
+        """The item's result in this process: each comes out as soon as it is parsed."""
+        if isinstance(item, InputError):
+            return item
+        return self(item) if self.combine is None else self.combine([self(item)])
+
+    def batch(self, chunk: list[CableText | InputError]) -> list[Any]:
+        results = [item if isinstance(item, InputError) else self(item) for item in chunk]
+        if self.combine is None:
+            return results
+        combined: list[Any] = []
+        run: list[Any] = []
+        for result in results:
+            if isinstance(result, InputError):
+                if run:
+                    combined.append(self.combine(run))
+                    run = []
+                combined.append(result)
+            else:
+                run.append(result)
+        if run:
+            combined.append(self.combine(run))
+        return combined
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -47,6 +78,7 @@ def parse_stream(
     jobs: int = 1,
     transform: Callable[[Cable], Any] = _identity,
     body: bool = True,
+    combine: Callable[[list[Any]], Any] | None = None,
 ) -> Iterator[Any | InputError]:
     """Yield `transform(parse_text(text))` for each text and each InputError as it comes, in order.
 
@@ -56,12 +88,18 @@ def parse_stream(
     `body=False` skips the body walk (see parse_text) for a transform that reads no body field.
     With `jobs` > 1 the parsing and the transform run in worker processes (the transform must then
     be picklable: a module-level function or a functools.partial of one).
+
+    With `combine` (picklable too), each run of results between InputErrors is passed as a list to
+    `combine`, and what it returns is yielded in place of the run: in a worker the runs of a
+    batch, so that a batch comes back as one object (`parse` gets its records as one block of
+    output bytes, render.records.join_records); in this process each result alone, so that it
+    comes out as soon as it is parsed.
     """
-    work = _Work(transform, body)
+    work = _Work(transform, body, combine)
     jobs = resolve_jobs(jobs)
     if jobs == 1:
         for item in items:
-            yield item if isinstance(item, InputError) else work(item)
+            yield work.one(item)
         return
     yield from _parallel(items, jobs, work)
 
@@ -272,4 +310,4 @@ def _end_with_parent(parent: int) -> None:
 
 
 def _run_batch(work: _Work, chunk: list[CableText | InputError]) -> list[Any]:
-    return [item if isinstance(item, InputError) else work(item) for item in chunk]
+    return work.batch(chunk)

@@ -8,7 +8,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from cablecli.model import FIELDS
 
@@ -165,15 +165,45 @@ def format_record(fmt: str, columns: Sequence[str], record: dict[str, Any]) -> s
     raise ValueError(f"unknown format {fmt!r}")
 
 
+class Block(NamedTuple):
+    """Records formatted for a writer of `fmt` and joined (`join_records`), as worker processes
+    return them: `data` is their text encoded, each record after the writer's separator; None
+    when the text could not be encoded so, and then `texts` holds the records' texts."""
+
+    data: bytes | None
+    texts: tuple[str, ...]
+    count: int
+
+
+def join_records(texts: list[str], fmt: str, encoding: str, errors: str) -> Block:
+    """`texts` (records formatted by `format_record`) as one Block for a writer of `fmt` whose
+    stream encodes with `encoding` and `errors` (see `Writer.block_encoding`); pure, so that
+    workers can run it."""
+    separator = WRITERS[fmt].separator
+    joined = separator + separator.join(texts) if separator else "".join(texts)
+    try:
+        return Block(joined.encode(encoding, errors), (), len(texts))
+    except UnicodeEncodeError:  # written one record at a time, the stream raises where it did
+        return Block(None, tuple(texts), len(texts))
+
+
 class Writer:
-    """Writes formatted records (see `format_record`) to a stream, with the framing the format needs."""
+    """Writes formatted records (see `format_record`) to a stream, with the framing the format
+    needs: `opening()` before the first record, `separator` before each other one, `close()`'s
+    text at the end. Records come one at a time (`write`, `write_formatted`) or as Blocks
+    (`write_block`), written as bytes to the stream's binary buffer."""
 
     fmt = ""
+    separator = ""
 
     def __init__(self, out: TextIO, columns: Sequence[str] | None = None) -> None:
         self.out = out
         self.columns = list(columns) if columns else list(FIELDS)
         self.count = 0
+        self._text_written = True  # text may be held in the stream's text layer (not yet flushed)
+
+    def opening(self) -> str:
+        return ""
 
     def format(self, record: dict[str, Any]) -> str:
         return format_record(self.fmt, self.columns, record)
@@ -182,11 +212,60 @@ class Writer:
         self.write_formatted(self.format(record))
 
     def write_formatted(self, text: str) -> None:
+        framing = self.separator if self.count else self.opening()
+        if framing:
+            self.out.write(framing)
         self.out.write(text)
+        self._text_written = True
         self.count += 1
+
+    def block_encoding(self) -> tuple[str, str] | None:
+        """(encoding, errors) for `join_records` when Blocks can be written to this stream as
+        bytes, the same bytes its text layer would write: a UTF-8 stream with a binary buffer,
+        on a system whose line end is LF (the text layer writes "\n" as it is). None otherwise."""
+        import codecs
+
+        encoding = getattr(self.out, "encoding", None)
+        if os.linesep != "\n" or not hasattr(self.out, "buffer") or not encoding:
+            return None
+        try:
+            if codecs.lookup(encoding).name != "utf-8":
+                return None
+        except LookupError:
+            return None
+        return encoding, self.out.errors or "strict"
+
+    def write_block(self, block: Block) -> None:
+        """The records of `block`, with their framing, as `write_formatted` writes them one by one."""
+        if block.data is None:
+            for text in block.texts:
+                self.write_formatted(text)
+            return
+        data: bytes | memoryview = block.data
+        if self.count == 0:
+            opening = self.opening()
+            if opening:
+                self.out.write(opening)
+                self._text_written = True
+            data = memoryview(block.data)[len(self.separator) :]  # ASCII: one byte a character
+        if self._text_written:
+            self.out.flush()  # what the text layer holds goes first
+            self._text_written = False
+        _write_all(self.out.buffer, data)
+        if getattr(self.out, "line_buffering", False):
+            self.out.buffer.flush()  # a terminal sees each block as it comes
+        self.count += block.count
 
     def close(self) -> None:
         self.out.flush()
+
+
+def _write_all(stream: Any, data: bytes | memoryview) -> None:
+    """Write all of `data`: an unbuffered stream (python -u) may take only part of it at a time."""
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)  # None: a non-blocking stream that takes nothing now
+        view = view[written or 0 :]
 
 
 class JsonlWriter(Writer):
@@ -203,10 +282,10 @@ class JsonWriter(Writer):
     """A JSON array, streamed: `[` first, records separated by commas, `]` at the end."""
 
     fmt = "json"
+    separator = ",\n"
 
-    def write_formatted(self, text: str) -> None:
-        self.out.write("[\n" if self.count == 0 else ",\n")
-        super().write_formatted(text)
+    def opening(self) -> str:
+        return "[\n"
 
     def close(self) -> None:
         self.out.write("[]\n" if self.count == 0 else "\n]\n")
@@ -218,14 +297,12 @@ class CsvWriter(Writer):
 
     fmt = "csv"
 
-    def write_formatted(self, text: str) -> None:
-        if self.count == 0:
-            self.out.write(_csv_row(dict(zip(self.columns, self.columns, strict=True)), self.columns))
-        super().write_formatted(text)
+    def opening(self) -> str:
+        return _csv_row(dict(zip(self.columns, self.columns, strict=True)), self.columns)
 
     def close(self) -> None:
         if self.count == 0:
-            self.out.write(_csv_row(dict(zip(self.columns, self.columns, strict=True)), self.columns))
+            self.out.write(self.opening())
         super().close()
 
 
