@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any
 
 # The record's top-level field names, in output order.
@@ -234,7 +234,9 @@ class Cable:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as design.md defines it: plain dicts, lists, strings, ints and None."""
-        # Written out, without helpers: this runs once per cable on every output path.
+        # Written out, without helpers: this runs once per cable on every output path. The items
+        # of the lists are written out too (what their own to_dict gives, without a call each:
+        # tests/test_model_init.py compares them).
         routing, station, office = self.routing, self.station, self.office_distribution
         section, declassify, classified_by = self.section, self.declassify, self.classified_by
         return {
@@ -247,8 +249,24 @@ class Cable:
             "precedence": self.precedence,
             "date": self.date,
             "origin": self.origin,
-            "to": [a.to_dict() for a in self.to],
-            "info": [a.to_dict() for a in self.info],
+            "to": [
+                {
+                    "routing_indicator": a.routing_indicator,
+                    "name": a.name,
+                    "precedence": a.precedence,
+                    "serial": a.serial,
+                }
+                for a in self.to
+            ],
+            "info": [
+                {
+                    "routing_indicator": a.routing_indicator,
+                    "name": a.name,
+                    "precedence": a.precedence,
+                    "serial": a.serial,
+                }
+                for a in self.info
+            ],
             "xmt": list(self.xmt),
             "office_distribution": None if office is None else office.to_dict(),
             "classification": self.classification,
@@ -260,12 +278,60 @@ class Cable:
             "declassify": None if declassify is None else declassify.to_dict(),
             "tags": list(self.tags),
             "subject": self.subject,
-            "references": [r.to_dict() for r in self.references],
+            "references": [
+                {"label": r.label, "text": r.text, "reference_id": r.reference_id} for r in self.references
+            ],
             "classified_by": None if classified_by is None else classified_by.to_dict(),
             "summary": self.summary,
             "comment": self.comment,
-            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "paragraphs": [
+                {"number": p.number, "marking": p.marking, "text": p.text} for p in self.paragraphs
+            ],
             "signers": list(self.signers),
             "body": self.body,
-            "problems": [p.to_dict() for p in self.problems],
+            "problems": [{"code": p.code, "message": p.message, "line": p.line} for p in self.problems],
         }
+
+
+class _Factory:
+    """The default of a field built by its factory, as `dataclasses` shows it in a signature."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+def _slot_init(cls: type) -> type:
+    """Give a frozen dataclass with slots an `__init__` that stores each field through its slot.
+
+    The generated one calls `object.__setattr__` per field, which looks the slot up by name each
+    time (a record is built per cable, a paragraph per paragraph); this one calls the slot's own
+    setter. Same parameters, defaults and factories, same values stored, and the class's
+    `__setattr__` still refuses any change afterwards.
+    """
+    names = [f.name for f in fields(cls)]
+    env: dict[str, Any] = {"_factory": _Factory()}
+    params, body = [], []
+    for f in fields(cls):
+        env[f"_set_{f.name}"] = cls.__dict__[f.name].__set__
+        if f.default is not MISSING:
+            env[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        elif f.default_factory is not MISSING:
+            env[f"_make_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_factory")
+            body.append(f"    if {f.name} is _factory:\n        {f.name} = _make_{f.name}()")
+        else:
+            params.append(f.name)
+    body += [f"    _set_{name}(self, {name})" for name in names]
+    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n"
+    exec(source, env)  # noqa: S102 - the source is made above from the class's own field names
+    init = env["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = dict(cls.__init__.__annotations__)
+    init.__wrapped__ = cls.__init__  # the generated one, which tests/test_model_init.py compares
+    cls.__init__ = init
+    return cls
+
+
+for _cls in (Cable, Paragraph, Problem, Addressee, Reference):
+    _slot_init(_cls)
