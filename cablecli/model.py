@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 # The record's top-level field names, in output order.
@@ -291,47 +291,3 @@ class Cable:
             "body": self.body,
             "problems": [{"code": p.code, "message": p.message, "line": p.line} for p in self.problems],
         }
-
-
-class _Factory:
-    """The default of a field built by its factory, as `dataclasses` shows it in a signature."""
-
-    def __repr__(self) -> str:
-        return "<factory>"
-
-
-def _slot_init(cls: type) -> type:
-    """Give a frozen dataclass with slots an `__init__` that stores each field through its slot.
-
-    The generated one calls `object.__setattr__` per field, which looks the slot up by name each
-    time (a record is built per cable, a paragraph per paragraph); this one calls the slot's own
-    setter. Same parameters, defaults and factories, same values stored, and the class's
-    `__setattr__` still refuses any change afterwards.
-    """
-    names = [f.name for f in fields(cls)]
-    env: dict[str, Any] = {"_factory": _Factory()}
-    params, body = [], []
-    for f in fields(cls):
-        env[f"_set_{f.name}"] = cls.__dict__[f.name].__set__
-        if f.default is not MISSING:
-            env[f"_default_{f.name}"] = f.default
-            params.append(f"{f.name}=_default_{f.name}")
-        elif f.default_factory is not MISSING:
-            env[f"_make_{f.name}"] = f.default_factory
-            params.append(f"{f.name}=_factory")
-            body.append(f"    if {f.name} is _factory:\n        {f.name} = _make_{f.name}()")
-        else:
-            params.append(f.name)
-    body += [f"    _set_{name}(self, {name})" for name in names]
-    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n"
-    exec(source, env)  # noqa: S102 - the source is made above from the class's own field names
-    init = env["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__annotations__ = dict(cls.__init__.__annotations__)
-    init.__wrapped__ = cls.__init__  # the generated one, which tests/test_model_init.py compares
-    cls.__init__ = init
-    return cls
-
-
-for _cls in (Cable, Paragraph, Problem, Addressee, Reference):
-    _slot_init(_cls)
