@@ -2,8 +2,8 @@
 
 `parse_body` skips work on what one look at the whole body shows (`_facts`: no other whitespace
 than the space, no footer word, no `summary` or `comment` word), finds a section's closing words
-from the word they close (`_first_closing`), and asks `_is_heading` only of lines that can be a
-heading. Each shortcut is checked here against the test it stands for: the walk with every fact at
+from the word they close (`_first_closing`), asks `_is_heading` only of lines that can be a
+heading, and takes a long line of running text (`_QUIET_FIRST`) into its paragraph untested. Each shortcut is checked here against the test it stands for: the walk with every fact at
 its safe answer, on the fixtures and on generated cables (clean and messy); the closing search
 against the expression's own search; the heading filter against `_is_heading`.
 """
@@ -43,6 +43,8 @@ def _disagreements(items, monkeypatch):
     with monkeypatch.context() as m:
         m.setattr(body, "_facts", _safe_facts)
         m.setattr(body, "_first_closing", lambda end, text, word: end.search(text))
+        m.setattr(body, "_QUIET_FIRST", frozenset())  # every line asked what it is
+        m.setattr(body, "_CAPITALS", frozenset())
         safe = [parse_text(item.text, item.source).to_dict() for item in items]
     return [(i.source.path, i.source.index) for i, a, b in zip(items, fast, safe, strict=True) if a != b]
 
@@ -165,3 +167,60 @@ def test_the_comment_word_test_is_case_blind_only_in_ascii():
     assert re.search("(?i)summary", "ſummary")
     assert "summary" not in "ſummary".lower()
     assert body._facts(["ſummary: talks"]).summary
+
+
+def _every_character():
+    return (chr(n) for n in range(0x110000) if not 0xD800 <= n < 0xE000)
+
+
+def test_a_quiet_first_character_starts_nothing_the_walk_tests_for():
+    """`_QUIET_FIRST`: no digit (`str.isdigit`, as the paragraph test asks), no `¶`, no capital
+    (`str.isupper`, the page-break test), no rule character; `_CAPITALS` are capitals."""
+    for c in body._QUIET_FIRST:
+        assert not c.isdigit() and c != "¶" and not c.isupper() and c not in "-=_*", repr(c)
+    assert all(c.isupper() for c in body._CAPITALS)
+    # The sets are ASCII: whatever Unicode calls a digit or a capital elsewhere is asked in full.
+    assert all(c.isascii() for c in body._QUIET_FIRST | body._CAPITALS | body._QUIET_LAST)
+    # And they leave out no ASCII letter that could be quiet (the shortcut is worth its test).
+    assert set("abcdefghijklmnopqrstuvwxyz(\"'") <= body._QUIET_FIRST
+
+
+def test_a_quiet_last_character_ends_no_page_header():
+    """`_QUIET_LAST`: a line in capitals may be a page break only if it ends in a digit or `Z`/`z`
+    (or is short, and quiet lines are long)."""
+    for c in body._QUIET_LAST:
+        assert not c.isdigit() and c not in "Zz", repr(c)
+    digits_or_z = [c for c in _every_character() if c.isdigit() or c in "Zz"]
+    assert not set(digits_or_z) & body._QUIET_LAST
+
+
+_QUIET_LINES = st.tuples(
+    st.sampled_from(sorted(body._QUIET_FIRST | body._CAPITALS) + ["1", "¶", "-", "=", "Z", "٣", "É", "²"]),
+    st.text(alphabet="aB .-=_*0Z\t", min_size=50, max_size=70),
+    st.sampled_from(sorted(body._QUIET_LAST) + ["1", "Z", "z", "٣", "²", " "]),
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            _QUIET_LINES,
+            st.sampled_from(
+                ["", "1. (C) Text.", "PAGE 02 RUEHXX 1234 01 OF 02 121212Z", "-----", "SUMMARY", "Heading"]
+            ),
+        ),
+        max_size=12,
+    )
+)
+def test_quiet_lines_go_where_the_full_tests_send_them(lines):
+    """A body of long lines around the quiet sets' edges, walked with and without the shortcut."""
+    text = "\n".join(["1. (C) Start.", *lines, "", "2. (U) End."])
+    fast = body.parse_body(text.split("\n"), 0)
+    saved = body._QUIET_FIRST, body._CAPITALS
+    try:
+        body._QUIET_FIRST = body._CAPITALS = frozenset()
+        safe = body.parse_body(text.split("\n"), 0)
+    finally:
+        body._QUIET_FIRST, body._CAPITALS = saved
+    assert fast == safe

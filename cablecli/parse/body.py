@@ -38,6 +38,15 @@ _COMMENT_WORDS = r"(?:(?:begin|embassy|post|mission|consulate|our|final|overall|
 _COMMENT = re.compile(r"(?i)(?<![\w])" + _COMMENT_WORDS + r"\s*(?::|\.(?=\s)|--?(?=\s))\s*")
 _COMMENT_HEADING = re.compile(r"(?i)" + _COMMENT_WORDS + r"(?:\s*(?:and|/|&)\s*[a-z]+(?:\s+[a-z]+){0,2})?")
 _COMMENT_END = re.compile(r"(?i)\(?\s*\bend\s+(?:of\s+)?comments?\b[\s.):\-]*")
+# The first characters of a line of running text: none is a digit, `¶`, a capital or a rule's
+# character, so a line starting with one is no paragraph start, page break, rule or heading when it
+# is long (`parse_body`). A line in capitals is such a line when its last character is in
+# `_QUIET_LAST`: no digit, no `Z`, so no page header either.
+_QUIET_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz\"'([{<!#$%&+,./:;>?@\\^`|}~")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_QUIET_LAST = frozenset(
+    "abcdefghijklmnopqrstuvwxyABCDEFGHIJKLMNOPQRSTUVWXY\"'()[]{}<>!#$%&*+,-./:;=?@\\^_`|~"
+)
 # A rule inside a line of text: a heading flattened into the paragraph (`... -------- Training ----`).
 _INLINE_RULE = re.compile(r"\s[-=_*]{4,}(?:\s|$)")
 
@@ -67,14 +76,19 @@ def parse_body(lines: list[str], start: int) -> Body:
     facts = _facts(texts)
     join = _join_plain if facts.plain else _join
     footers = facts.footers
+    # Without a footer a long line that starts in small letters (or in capitals and does not end
+    # like a page header) is running text: it goes to the paragraph with no other test.
+    quiet = not footers
     number: int | None = None
     marking: str | None = None
     parts: list[str] = []
     para_line = 0
     para_heading: str | None = None
+    paragraphs = b.paragraphs
     # The text in blocks for the summary and comment: blank-line blocks before the first numbered
     # paragraph (or in a body without numbers), then the paragraphs; each with the heading above it.
-    blocks: list[_Block] = []
+    # A paragraph is its own block: it has the block's heading, text and line.
+    blocks: list[_Block | Paragraph] = []
     lead: list[str] = []
     lead_line = 0
     lead_heading: str | None = None
@@ -90,71 +104,75 @@ def parse_body(lines: list[str], start: int) -> Body:
                 lead = []
             continue
         c = s[0]
-        if c.isdigit() or c == "¶":
-            m = PARAGRAPH.match(s)
-            if m and (prev_blank or m.group(3) or number is None or int(m.group(2)) == number + 1):
-                mk = m.group(3)
-                if mk and not _MARKING_OK.match(mk):
-                    mk = None
-                    rest = s[m.end() :] if not m.group(3) else s[s.index("(", m.start(2)) :]
-                else:
-                    rest = s[m.end() :]
-                if lead:
-                    blocks.append(_Block(lead_heading, join(lead), lead_line))
-                    lead = []
-                if number is not None:
-                    _add_paragraph(b, blocks, number, marking, join(parts), para_line, para_heading)
-                number = int(m.group(2))
-                marking = " ".join(mk.split()) if mk else None
-                parts = [rest]
-                para_line = start + i + 1
-                para_heading = last_heading
-                last_heading = None
-                prev_blank = False
+        if not (quiet and len(s) >= 60 and (c in _QUIET_FIRST or c in _CAPITALS and s[-1] in _QUIET_LAST)):
+            # Not a line of running text (`_QUIET_FIRST`): ask it what it is.
+            if c.isdigit() or c == "¶":
+                m = PARAGRAPH.match(s)
+                if m and (prev_blank or m.group(3) or number is None or int(m.group(2)) == number + 1):
+                    mk = m.group(3)
+                    if mk and not _MARKING_OK.match(mk):
+                        mk = None
+                        rest = s[m.end() :] if not m.group(3) else s[s.index("(", m.start(2)) :]
+                    else:
+                        rest = s[m.end() :]
+                    if lead:
+                        blocks.append(_Block(lead_heading, join(lead), lead_line))
+                        lead = []
+                    if number is not None:
+                        paragraph = Paragraph(number, marking, join(parts), para_line, para_heading)
+                        paragraphs.append(paragraph)
+                        blocks.append(paragraph)
+                    number = int(m.group(2))
+                    marking = " ".join(mk.split()) if mk else None
+                    parts = [rest]
+                    para_line = start + i + 1
+                    para_heading = last_heading
+                    last_heading = None
+                    prev_blank = False
+                    continue
+            if c.isupper() and (s[-1].isdigit() or s[-1] in "Zz" or len(s) < 40) and is_page_break(s):
                 continue
-        if c.isupper() and (s[-1].isdigit() or s[-1] in "Zz" or len(s) < 40) and is_page_break(s):
-            continue
-        if footer:
-            if " " not in s and len(s) <= 24 or _is_address(s) or _FOOTER.match(s):
-                continue  # the address after a footer, or the end of it wrapped (`index.c` / `fm`)
-            footer = False
-        if footers and "ebsite" in s and _FOOTER.match(s):
-            footer = prev_blank = True  # `Visit ... Classified Website: ...`: not text
-            continue
-        if c in "-=_*" and is_rule(s):
-            title = s.strip(_RULE_CHARS)
-            if title and len(title) < 60 and prev_blank:
-                last_heading = title  # `------- SUMMARY -------`
-            prev_blank = True
-            under_rule = i
-            continue
-        if len(s) < 60:
-            nxt = texts[i + 1] if i + 1 < count else ""
-            # Only a line after a blank line, or one over a rule, can be a heading (`_is_heading`);
-            # whether the rule ends a block is asked only of a line over one.
-            over = bool(nxt) and nxt[0] in "-=_*"
-            if (
-                (prev_blank or over)
-                and _is_heading(
-                    s,
-                    nxt,
-                    prev_blank,
-                    not over or i + 2 >= count or not texts[i + 2] or bool(PARAGRAPH.match(texts[i + 2])),
-                )
-                and not _ends_with_end(parts if number is not None else lead)
-            ):
-                # A heading between paragraphs (`Madagascar` over a rule, `SUMMARY` alone).
-                if lead:
-                    blocks.append(_Block(lead_heading, join(lead), lead_line))
-                    lead = []
-                last_heading = s.strip(_RULE_CHARS) or s
-                if _first_heading_line(texts, i, under_rule):
-                    # A heading over two lines between rules: its first line went into the text.
-                    held = parts if number is not None and len(parts) > 1 else lead
-                    if held and held[-1] == texts[i - 1]:
-                        last_heading = f"{held.pop()} {last_heading}"
+            if footer:
+                if " " not in s and len(s) <= 24 or _is_address(s) or _FOOTER.match(s):
+                    continue  # the address after a footer, or the end of it wrapped (`index.c` / `fm`)
+                footer = False
+            if footers and "ebsite" in s and _FOOTER.match(s):
+                footer = prev_blank = True  # `Visit ... Classified Website: ...`: not text
+                continue
+            if c in "-=_*" and is_rule(s):
+                title = s.strip(_RULE_CHARS)
+                if title and len(title) < 60 and prev_blank:
+                    last_heading = title  # `------- SUMMARY -------`
                 prev_blank = True
+                under_rule = i
                 continue
+            if len(s) < 60:
+                nxt = texts[i + 1] if i + 1 < count else ""
+                # Only a line after a blank line, or one over a rule, can be a heading (`_is_heading`);
+                # whether the rule ends a block is asked only of a line over one.
+                over = bool(nxt) and nxt[0] in "-=_*"
+                if (
+                    (prev_blank or over)
+                    and _is_heading(
+                        s,
+                        nxt,
+                        prev_blank,
+                        not over or i + 2 >= count or not texts[i + 2] or bool(PARAGRAPH.match(texts[i + 2])),
+                    )
+                    and not _ends_with_end(parts if number is not None else lead)
+                ):
+                    # A heading between paragraphs (`Madagascar` over a rule, `SUMMARY` alone).
+                    if lead:
+                        blocks.append(_Block(lead_heading, join(lead), lead_line))
+                        lead = []
+                    last_heading = s.strip(_RULE_CHARS) or s
+                    if _first_heading_line(texts, i, under_rule):
+                        # A heading over two lines between rules: its first line went into the text.
+                        held = parts if number is not None and len(parts) > 1 else lead
+                        if held and held[-1] == texts[i - 1]:
+                            last_heading = f"{held.pop()} {last_heading}"
+                    prev_blank = True
+                    continue
         if number is not None:
             parts.append(s)
         else:
@@ -167,7 +185,9 @@ def parse_body(lines: list[str], start: int) -> Body:
     if lead:
         blocks.append(_Block(lead_heading, join(lead), lead_line))
     if number is not None:
-        _add_paragraph(b, blocks, number, marking, join(parts), para_line, para_heading)
+        paragraph = Paragraph(number, marking, join(parts), para_line, para_heading)
+        paragraphs.append(paragraph)
+        blocks.append(paragraph)
     if facts.summary:
         b.summary = _section(b, blocks, "summary", (_SUMMARY_START, _SUMMARY_HEADING, _SUMMARY_END))
     if facts.comment:
@@ -206,7 +226,7 @@ def _facts(texts: list[str]) -> _Facts:
     )
 
 
-def _section(b: Body, blocks: list[_Block], name: str, marks: tuple) -> str | None:
+def _section(b: Body, blocks: list[_Block | Paragraph], name: str, marks: tuple) -> str | None:
     """The summary or comment text; known only from its End line, with an `unmarked-NAME` problem."""
     found = _find_section(blocks, *marks)
     if found is None:
@@ -228,19 +248,6 @@ class _Block:
     heading: str | None
     text: str
     line: int
-
-
-def _add_paragraph(
-    b: Body,
-    blocks: list[_Block],
-    number: int,
-    marking: str | None,
-    text: str,
-    line: int,
-    heading: str | None,
-) -> None:
-    b.paragraphs.append(Paragraph(number, marking, text, line, heading))
-    blocks.append(_Block(heading, text, line))
 
 
 def _join(parts: list[str]) -> str:
@@ -290,7 +297,10 @@ def _is_heading(s: str, nxt: str, prev_blank: bool, after_rule: bool = True) -> 
 
 
 def _find_section(
-    blocks: list[_Block], start: re.Pattern[str] | None, heading: re.Pattern[str], end: re.Pattern[str]
+    blocks: list[_Block | Paragraph],
+    start: re.Pattern[str] | None,
+    heading: re.Pattern[str],
+    end: re.Pattern[str],
 ) -> tuple[str, int | None] | None:
     """The first summary (or comment): after its heading or its opening words, to its closing words.
 
