@@ -102,14 +102,21 @@ class _Window:
         self.eof = False
 
     def more(self, keep: int) -> bool:
-        """Drop the bytes before offset `keep` and read the next chunk; False at the end of the file."""
+        """Drop the bytes before offset `keep` and read on; False at the end of the file.
+
+        The bytes kept are read again with the new ones (from offset `keep`), rather than joined
+        to them: a join copies the whole chunk once more into fresh memory, which costs more than
+        the read itself (page faults), while the bytes kept are few (a row's start). A buffer
+        that must grow (a row longer than a chunk) grows by a chunk."""
         if self.eof:
             return False
-        chunk = _read(self.handle, _CHUNK)
-        if not chunk:
+        kept = self.end - keep
+        self.handle.seek(keep)
+        data = _read(self.handle, _CHUNK if kept <= _CHUNK // 2 else kept + _CHUNK)
+        if len(data) <= kept:  # nothing new: the end (or a file cut short meanwhile)
             self.eof = True
             return False
-        self.buf = self.buf[keep - self.base :] + chunk
+        self.buf = data
         self.base = keep
         return True
 
