@@ -1,5 +1,6 @@
 """`parse_text(..., body=False)` skips the body walk: every field outside BODY_FIELDS must come out
-exactly as the full parse gives it, on the fixtures (real cables, PlusD pages) and on generated ones."""
+exactly as the full parse gives it, on the fixtures (real cables, PlusD pages) and on generated ones;
+with `body=BODY_TEXT` every field outside WALK_FIELDS (the body's text too)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typer.testing import CliRunner
 from cablecli.cli import app
 from cablecli.inputs import CableText, iter_texts
 from cablecli.model import FIELDS
-from cablecli.parse import BODY_FIELDS, BODY_PROBLEMS, parse_text
+from cablecli.parse import BODY_FIELDS, BODY_PROBLEMS, BODY_TEXT, WALK_FIELDS, parse_text
 from tests.conftest import FIXTURES, generate
 
 
@@ -25,18 +26,20 @@ def _disagreements(items):
     wrong = []
     for item in items:
         full = parse_text(item.text, item.source).to_dict()
-        lean = parse_text(item.text, item.source, body=False).to_dict()
-        assert list(lean) == list(FIELDS)
         full["problems"] = [pr for pr in full["problems"] if pr["code"] not in BODY_PROBLEMS]
-        bad = [k for k in FIELDS if k not in BODY_FIELDS and full[k] != lean[k]]
-        if bad:
-            wrong.append((item.source.path, item.source.index, bad))
-        assert all(not lean[k] for k in BODY_FIELDS)  # nothing read from the body
+        for body, skipped in ((False, BODY_FIELDS), (BODY_TEXT, WALK_FIELDS)):
+            lean = parse_text(item.text, item.source, body=body).to_dict()
+            assert list(lean) == list(FIELDS)
+            bad = [k for k in FIELDS if k not in skipped and full[k] != lean[k]]
+            if bad:
+                wrong.append((item.source.path, item.source.index, body, bad))
+            assert all(not lean[k] for k in skipped)  # nothing read from the body (by its walk)
     return wrong
 
 
 def test_body_fields_are_record_fields():
     assert BODY_FIELDS <= set(FIELDS)
+    assert WALK_FIELDS == BODY_FIELDS - {"body"}
 
 
 def test_lean_parse_agrees_on_fixtures():
@@ -58,6 +61,8 @@ def test_lean_parse_skips_the_body():
     assert full.paragraphs and full.body and full.signers
     assert lean.paragraphs == () and lean.body is None and lean.signers == ()
     assert (lean.reference_id, lean.subject, lean.tags) == (full.reference_id, full.subject, full.tags)
+    text_only = parse_text(text, body=BODY_TEXT)
+    assert text_only.body == full.body and text_only.paragraphs == () and text_only.signers == ()
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ SIGBUS; and the same candidates whatever the chunk size."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -77,8 +78,30 @@ def test_the_byte_search_runs_in_re2_and_agrees_with_the_pattern() -> None:
             b"\xe9 \xc4\xb0 i",
             b"",
         ):
-            found = needle.search(data)
-            assert search(data, 0) == (found.start() if found else -1)
+            for start in range(len(data) + 1):
+                found = needle.search(data, start)
+                assert search(data, start) == (found.start() if found else -1)
+
+
+def test_a_case_blind_search_with_folded_characters_finds_the_first_match() -> None:
+    # The needle's Unicode folds (Kelvin sign, long s) are searched only where they occur.
+    needle = Matcher.build("kiss", fixed=True, ignore_case=True).needle
+    assert needle is not None and b"\xe2\x84\xaa" in needle.pattern
+    search = scan.byte_search(needle)
+    pieces = [
+        b"KISS",
+        b"ki\xc5\xbfs",
+        b"\xe2\x84\xaaiss",
+        b"kis",
+        b"x",
+        b"\xc5\xbf",
+        b"\xe2\x84\xaa",
+        b" " * 5,
+    ]
+    for data in (b"".join(p) for p in itertools.product(pieces, repeat=3)):
+        for start in range(len(data) + 1):
+            found = needle.search(data, start)
+            assert search(data, start) == (found.start() if found else -1), (data, start)
 
 
 # A file cut short by another process while grep reads it. The cut is made deterministic by a hook in

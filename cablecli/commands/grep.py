@@ -206,7 +206,9 @@ def grep_command(
         shown = patterns[0] if patterns and len(patterns) == 1 else patterns
         fail(f"bad regular expression {shown!r}: {exc}")
     filters = cable_filters(tag, origin, classification, since, until)
-    options = SearchOptions(unwrap=not lines_only, invert=invert, max_count=max_count)
+    options = SearchOptions(
+        unwrap=not lines_only, invert=invert, max_count=max_count, tally=count or files_with_matches or quiet
+    )
     layout = GrepLayout(
         fmt.value, files_with_matches, count, only_matching and not invert, quiet,
         context if before is None else before, context if after is None else after,

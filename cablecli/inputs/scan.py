@@ -69,15 +69,7 @@ def iter_candidates(
 def byte_search(needle: re.Pattern[bytes]) -> Search:
     """A search for `needle` over bytes: RE2's when RE2 takes the pattern, else the pattern's own."""
     try:
-        import re2
-
-        options = re2.Options()
-        options.encoding = re2.Options.Encoding.LATIN1
-        options.log_errors = False
-        source = needle.pattern
-        if needle.flags & re.IGNORECASE:
-            source = b"(?i)" + source
-        compiled = re2.compile(source, options)
+        compiled = _re2_bytes(needle.pattern, needle.flags)
     except Exception:  # noqa: BLE001 - no RE2, or a pattern it lacks (lookaround): Python's re runs it
         compiled = needle
 
@@ -85,7 +77,58 @@ def byte_search(needle: re.Pattern[bytes]) -> Search:
         found = compiled.search(buf, start)
         return found.start() if found is not None else -1
 
-    return search
+    folds = sorted(set(_FOLD.findall(needle.pattern))) if compiled is not needle else []
+    return _fold_search(needle, search, folds) if folds else search
+
+
+# A case-blind needle also takes, for i, k and s, the UTF-8 bytes of the characters Python folds
+# onto them (`(?:k|\xe2\x84\xaa)`, see search.Matcher.needle): the alternatives in bytes >= 0x80.
+_FOLD = re.compile(rb"\|([\x80-\xff]+)")
+
+
+def _fold_search(needle: re.Pattern[bytes], search: Search, folds: list[bytes]) -> Search:
+    """`search` for a needle with such alternatives, run as RE2 runs the needle without them.
+
+    Those alternatives cost RE2 its fast scan for the needle's first bytes (4x slower over a dump),
+    and the characters they stand for (Kelvin sign, long s, dotted and dotless i) hardly ever
+    occur. A match that holds one of them starts less than the needle's length before it, so the
+    first match without them is the first match when no such character comes within the needle's
+    length after it; else the whole needle is searched. Where the characters are is found by
+    RE2 too (a search for a string runs at memchr speed), once for each stretch of a buffer.
+    """
+    plain = _re2_bytes(_FOLD.sub(b"", needle.pattern), needle.flags)
+    marks = [_re2_bytes(re.escape(fold), 0) for fold in folds]
+    longest = len(needle.pattern)  # no match is longer than the pattern that finds it
+    seen: list = [None, 0, -1]  # a buffer, an offset, and where the first mark at or after it is
+
+    def next_mark(buf: bytes, start: int) -> int:
+        known, since, at = seen
+        if known is buf and since <= start and (at < 0 or at >= start):
+            return at
+        found = [m.start() for mark in marks if (m := mark.search(buf, start)) is not None]
+        at = min(found) if found else -1
+        seen[:] = [buf, start, at]
+        return at
+
+    def fold_search(buf: bytes, start: int) -> int:
+        found = plain.search(buf, start)
+        first = found.start() if found is not None else -1
+        mark = next_mark(buf, start)
+        if mark < 0 or 0 <= first <= mark - longest:
+            return first
+        return search(buf, start)
+
+    return fold_search
+
+
+def _re2_bytes(pattern: bytes, flags: int):  # noqa: ANN202 - an re2 pattern
+    """`pattern` compiled by RE2 over bytes as Latin-1 (one character a byte); raises without RE2."""
+    import re2
+
+    options = re2.Options()
+    options.encoding = re2.Options.Encoding.LATIN1
+    options.log_errors = False
+    return re2.compile(b"(?i)" + pattern if flags & re.IGNORECASE else pattern, options)
 
 
 def _read(handle: BinaryIO, size: int) -> bytes:
@@ -102,14 +145,21 @@ class _Window:
         self.eof = False
 
     def more(self, keep: int) -> bool:
-        """Drop the bytes before offset `keep` and read the next chunk; False at the end of the file."""
+        """Drop the bytes before offset `keep` and read on; False at the end of the file.
+
+        The bytes kept are read again with the new ones (from offset `keep`), rather than joined
+        to them: a join copies the whole chunk once more into fresh memory, which costs more than
+        the read itself (page faults), while the bytes kept are few (a row's start). A buffer
+        that must grow (a row longer than a chunk) grows by a chunk."""
         if self.eof:
             return False
-        chunk = _read(self.handle, _CHUNK)
-        if not chunk:
+        kept = self.end - keep
+        self.handle.seek(keep)
+        data = _read(self.handle, _CHUNK if kept <= _CHUNK // 2 else kept + _CHUNK)
+        if len(data) <= kept:  # nothing new: the end (or a file cut short meanwhile)
             self.eof = True
             return False
-        self.buf = self.buf[keep - self.base :] + chunk
+        self.buf = data
         self.base = keep
         return True
 

@@ -20,11 +20,15 @@ from cablecli.parse.header import parse_header
 from cablecli.parse.ids import canonical_office, full_year, make_reference_id
 from cablecli.parse.preamble import parse_preamble, parse_references
 
-__all__ = ["BODY_FIELDS", "BODY_PROBLEMS", "looks_like_cable", "parse_text"]
+__all__ = ["BODY_FIELDS", "BODY_PROBLEMS", "BODY_TEXT", "WALK_FIELDS", "looks_like_cable", "parse_text"]
 
 # The record fields read from the body's lines: a caller that needs none of them can pass
 # `body=False` to parse_text and skip the body walk (the other fields come out the same).
 BODY_FIELDS = frozenset({"summary", "comment", "paragraphs", "signers", "body"})
+# The fields the body walk reads: with `body=BODY_TEXT` the walk is skipped and these are empty,
+# while `body` (the body's text) comes out as the full parse gives it.
+WALK_FIELDS = BODY_FIELDS - {"body"}
+BODY_TEXT = "text"
 # The problem codes that only the body walk finds.
 BODY_PROBLEMS = frozenset({"unmarked-summary", "unmarked-comment"})
 
@@ -40,12 +44,13 @@ _CSV_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})")
 _NO_BODY = Body()
 
 
-def parse_text(text: str, source: Source | None = None, *, body: bool = True) -> Cable:
+def parse_text(text: str, source: Source | None = None, *, body: bool | str = True) -> Cable:
     """Parse one cable's text into a record. Any text is accepted; nothing raises.
 
     With `body=False` the body is not walked: the fields of BODY_FIELDS are left empty, and
     `problems` lacks those the body walk finds (BODY_PROBLEMS); every other field is what the full
-    parse gives.
+    parse gives. With `body=BODY_TEXT` the body is not walked either, but its text is kept: only
+    the fields of WALK_FIELDS are left empty (grep -c and -l search the body's lines alone).
     """
     source = source or Source()
     try:
@@ -59,7 +64,7 @@ def parse_text(text: str, source: Source | None = None, *, body: bool = True) ->
         )
 
 
-def _parse(text: str, source: Source, want_body: bool = True) -> Cable:
+def _parse(text: str, source: Source, want_body: bool | str = True) -> Cable:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
@@ -75,9 +80,12 @@ def _parse(text: str, source: Source, want_body: bool = True) -> Cable:
     if want_body:
         # An archive printout ends with a trailer (banner, `NNN`, the archive's notes): not the body.
         body_end = trailer_start(lines, p.end)
-        body_lines = split_run_on_signer(lines[:body_end], body_end, p.end)
-        b = parse_body(body_lines, p.end)
-        problems.extend(b.problems)
+        if want_body == BODY_TEXT:
+            b = _NO_BODY
+        else:
+            body_lines = split_run_on_signer(lines[:body_end], body_end, p.end)
+            b = parse_body(body_lines, p.end)
+            problems.extend(b.problems)
     else:
         body_end, b = p.end, _NO_BODY
 

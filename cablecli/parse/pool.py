@@ -26,7 +26,7 @@ class _Work:
     def __init__(
         self,
         transform: Callable[[Cable], Any],
-        body: bool = True,
+        body: bool | str = True,
         combine: Callable[[list[Any]], Any] | None = None,
     ) -> None:
         self.transform = transform
@@ -77,7 +77,7 @@ def parse_stream(
     items: Iterable[CableText | InputError],
     jobs: int = 1,
     transform: Callable[[Cable], Any] = _identity,
-    body: bool = True,
+    body: bool | str = True,
     combine: Callable[[list[Any]], Any] | None = None,
 ) -> Iterator[Any | InputError]:
     """Yield `transform(parse_text(text))` for each text and each InputError as it comes, in order.
@@ -85,7 +85,8 @@ def parse_stream(
     A text may also be a row of a dump not yet decoded (`iter_texts(..., raw_rows=True)`): it is
     decoded where it is parsed, in a worker with `jobs` > 1.
 
-    `body=False` skips the body walk (see parse_text) for a transform that reads no body field.
+    `body=False` skips the body walk (see parse_text) for a transform that reads no body field,
+    `body=BODY_TEXT` keeps the body's text without walking it.
     With `jobs` > 1 the parsing and the transform run in worker processes (the transform must then
     be picklable: a module-level function or a functools.partial of one).
 

@@ -69,11 +69,11 @@ def body_lines(cable: Cable) -> list[BodyLine]:
     body = cable.body
     if not body:
         return []
-    text = cable.text.rstrip("\n")
-    offset = len(text) - len(body) if text.endswith(body) else text.find(body)
-    first = text.count("\n", 0, offset) + 1 if offset >= 0 else 1
+    first = _first_line(cable.text, body)
     values = body.split("\n")
-    numbers = range(first, first + len(values)) if offset >= 0 else _aligned(text.split("\n"), values)
+    numbers = (
+        range(first, first + len(values)) if first else _aligned(cable.text.rstrip("\n").split("\n"), values)
+    )
     starts = [(p.line, p.number) for p in cable.paragraphs if p.line is not None]
     lines: list[BodyLine] = []
     k = 0
@@ -84,6 +84,14 @@ def body_lines(cable: Cable) -> list[BodyLine]:
             k += 1
         lines.append(BodyLine(number, current, value))
     return lines
+
+
+def _first_line(text: str, body: str) -> int:
+    """The number of the text's line where `body` begins, or 0 when the body is not one stretch of
+    the text (an archive printout's body, its page breaks left out)."""
+    text = text.rstrip("\n")
+    offset = len(text) - len(body) if text.endswith(body) else text.find(body)
+    return text.count("\n", 0, offset) + 1 if offset >= 0 else 0
 
 
 def _aligned(text_lines: list[str], values: list[str]) -> list[int]:
@@ -124,11 +132,16 @@ def field_values(cable: Cable, name: str) -> list[str]:
 
 @dataclass(frozen=True)
 class SearchOptions:
-    """How to search: paragraphs unwrapped (`unwrap`) or line by line, `invert` (-v), `max_count` (-m)."""
+    """How to search: paragraphs unwrapped (`unwrap`) or line by line, `invert` (-v), `max_count` (-m).
+
+    `tally`: only how many hits a cable has is wanted (grep -c, -l, -q), not their paragraphs, so
+    a body search may parse the cable without its body walk (parse.BODY_TEXT); its hits then have
+    no paragraph number."""
 
     unwrap: bool = True
     invert: bool = False
     max_count: int | None = None
+    tally: bool = False
 
 
 def paragraph_blocks(lines: Sequence[BodyLine]) -> Iterator[list[int]]:
@@ -231,11 +244,84 @@ def search_cable(
             if bool(value_spans) != opts.invert:
                 found.hits.append(Hit(name, None, None, value, value_spans))
                 found.matches.extend((None, None, value[a:b]) for a, b in value_spans)
+    _limit(found, opts)
+    return found
+
+
+def search_body_lines(
+    cable: Cable, regex: re.Pattern[str], options: SearchOptions | None = None, literal: str | None = None
+) -> CableHits:
+    """The hits of `regex` in the body of `cable`, as `search_cable(cable, regex, "body",
+    options=options)` gives them (without `invert`), for a pattern each of whose matches lies inside
+    one line and holds a character that is not blank (`Matcher.line_local`).
+
+    Such a match cannot take in the space that joins two lines of an unwrapped paragraph, nor the
+    blanks a line is stripped of, nor a blank line; its neighbours there are blanks or a line's
+    end, which no word boundary (-w) tells apart. So the matches of a paragraph unwrapped are those
+    of its lines, and those of a line are those of the whole body in that line: the body is
+    searched once, and only the lines that hold a match are numbered. `literal`, when given, is
+    the pattern as a plain string (case-sensitive, one pattern, no -w), found by str.find.
+    """
+    opts = options or SearchOptions()
+    found = CableHits(cable.reference_id, cable.source.path)
+    body = cable.body
+    if not body:
+        return found
+    spans: dict[int, list[tuple[int, int]]] = {}  # line index -> spans in that line
+    texts: dict[int, str] = {}
+    index, begin, stop = 0, 0, -1  # the line of the last match: its index, start and end
+    for start, end in _body_matches(body, regex, literal):
+        if start > stop:  # a match in a later line
+            index += body.count("\n", begin, start)
+            begin = body.rfind("\n", 0, start) + 1
+            stop = body.find("\n", start)
+            if stop < 0:
+                stop = len(body)
+            texts[index] = body[begin:stop]
+        spans.setdefault(index, []).append((start - begin, end - begin))
+    if not spans:
+        return found
+    first = _first_line(cable.text, body)
+    numbered = None if first else body_lines(cable)
+    starts = [(p.line, p.number) for p in cable.paragraphs if p.line is not None]
+    k = 0
+    current: int | None = None
+    for i, line_spans in spans.items():  # in the order of the lines
+        if numbered is not None:
+            number, paragraph = numbered[i].line, numbered[i].paragraph
+        else:
+            # As body_lines numbers them: the lines skipped hold no paragraph start that a later
+            # line would not also pass (their numbers only grow).
+            number = first + i
+            while k < len(starts) and starts[k][0] <= number:
+                current = starts[k][1]
+                k += 1
+            paragraph = current
+        text = texts[i]
+        found.hits.append(Hit("body", paragraph, number, text, tuple(line_spans)))
+        found.matches.extend((paragraph, number, text[a:b]) for a, b in line_spans)
+    _limit(found, opts)
+    return found
+
+
+def _body_matches(body: str, regex: re.Pattern[str], literal: str | None) -> Iterator[tuple[int, int]]:
+    if literal is None:
+        for m in regex.finditer(body):
+            yield m.span()
+        return
+    size = len(literal)
+    at = body.find(literal)
+    while at >= 0:
+        yield at, at + size
+        at = body.find(literal, at + size)
+
+
+def _limit(found: CableHits, opts: SearchOptions) -> None:
+    """At most `max_count` hits (-m), and the matches of those alone."""
     if opts.max_count is not None and len(found.hits) > opts.max_count:
         del found.hits[opts.max_count :]
         last = found.hits[-1] if found.hits else None
         found.matches = [m for m in found.matches if last is not None and _before(m, last)]
-    return found
 
 
 def _before(match: tuple[int | None, int | None, str], last: Hit) -> bool:

@@ -50,6 +50,11 @@ class Matcher:
     needle: re.Pattern[bytes] | None
     line_anchored: bool = False  # a `^` or `$` in the pattern: search line by line
     ignore_case: bool = False  # -i, or -S on a pattern without capitals
+    # Every match lies inside one line and holds a character that is not blank: plain strings
+    # without blanks (see hits.search_body_lines).
+    line_local: bool = False
+    # The one pattern as a plain string when str.find finds what `regex` finds (no -i, no -w).
+    literal: str | None = None
 
     @classmethod
     def build(
@@ -86,7 +91,9 @@ class Matcher:
             prefilter = None if spans_lines else compile_prefilter(source, flags | re.MULTILINE)
             needle = None
         anchored = not fixed and any(_ANCHOR.search(_CLASS.sub("", _ESCAPE.sub("", p))) for p in patterns)
-        return cls(regex, prefilter, needle, anchored, ignore_case)
+        local = bool(patterns) and all(lit and not any(c.isspace() for c in lit) for lit in literals)
+        literal = patterns[0] if local and len(patterns) == 1 and not ignore_case and not word else None
+        return cls(regex, prefilter, needle, anchored, ignore_case, local, literal)
 
     def may_match(self, raw: str) -> bool:
         """False only when no paragraph, line or value of `raw` can match."""

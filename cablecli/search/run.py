@@ -10,8 +10,11 @@ from dataclasses import replace
 from cablecli.inputs import CableText, InputError
 from cablecli.model import Cable
 from cablecli.search.filters import Filters
-from cablecli.search.hits import CableHits, SearchOptions, search_cable
+from cablecli.search.hits import CableHits, SearchOptions, search_body_lines, search_cable
 from cablecli.search.matcher import Matcher
+
+# The fields whose values the body walk does not read: searching them needs no body at all.
+_OUTSIDE_BODY = frozenset({"subject", "tags", "origin", "to", "info", "references"})
 
 
 class Search:
@@ -33,11 +36,27 @@ class Search:
         if matcher.line_anchored:
             # `^` and `$` speak of lines: a pattern holding them is matched line by line.
             self.options = replace(self.options, unwrap=False)
+        # A body search for a pattern that matches within lines: the body searched once, whole.
+        self.by_line = fields == "body" and matcher.line_local and not context and not self.options.invert
+        # How much of each cable to parse (parse_text's `body`): no body for fields outside it, the
+        # body's text without its walk when only the number of hits counts.
+        from cablecli.parse import BODY_TEXT
+
+        self.body: bool | str = (
+            False
+            if fields in _OUTSIDE_BODY
+            else BODY_TEXT
+            if fields == "body" and self.options.tally
+            else True
+        )
 
     def __call__(self, cable: Cable) -> CableHits | None:
         if self.filters and not self.filters.accepts(cable):
             return None
-        found = search_cable(cable, self.matcher.regex, self.fields, self.context, self.options)
+        if self.by_line:
+            found = search_body_lines(cable, self.matcher.regex, self.options, self.matcher.literal)
+        else:
+            found = search_cable(cable, self.matcher.regex, self.fields, self.context, self.options)
         return found if found.hits else None
 
 
@@ -67,6 +86,6 @@ def grep(
 
     opts = options or SearchOptions()
     work = Search(matcher, fields, filters or Filters(), context, opts)
-    for result in parse_stream(candidates(items, matcher, fields, opts.invert), jobs, work):
+    for result in parse_stream(candidates(items, matcher, fields, opts.invert), jobs, work, work.body):
         if result is not None:
             yield result
