@@ -673,6 +673,32 @@ def test_an_index_of_the_first_schema_is_refused_with_what_to_do(tmp_path: Path)
     )
 
 
+def test_an_index_of_the_second_schema_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    # Schema 2 stored the text uncompressed in a table cable_texts, now a view of cable_texts_zlib.
+    old = tmp_path / "v2.db"
+    conn = sqlite3.connect(old)
+    conn.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO meta VALUES ('application', 'cablecli');"
+        "CREATE TABLE cable_texts (cable_id INTEGER PRIMARY KEY, raw_text TEXT); PRAGMA user_version = 2;"
+    )
+    conn.close()
+    from tests.conftest import FIXTURES
+
+    for command in (
+        ["tags", "--count"],
+        ["index", "metadata"],
+        ["index", "build", str(FIXTURES / "08BAKU187.txt")],
+    ):
+        result = run(*command, "--db", old)
+        assert result.exit_code == 2, command
+        assert result.stderr == (
+            f"cablecli: {old}: index schema version 2 (made by cablecli 0.1 (each cable's text stored "
+            f"uncompressed)), but this cablecli reads version {SCHEMA_VERSION}; rebuild it: "
+            f"rm {old} && cablecli index build PATH... --db {old}\n"
+        ), command
+
+
 def test_raw_offsets_map_every_span_of_the_normalised_text() -> None:
     import random
 
