@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cablecli.index import SCHEMA_VERSION, build_index, open_index, query
+from cablecli.index import SCHEMA_VERSION, add_functions, build_index, open_index, query
 from cablecli.inputs import CableText, iter_texts
 from tests.conftest import generate, plain_environment
 from tests.golden_output import invoke
@@ -59,6 +59,7 @@ def file_hash(path: Path) -> str:
 def dump(path: Path) -> list[str]:
     """The index as SQL, for comparing two states of it."""
     conn = sqlite3.connect(path)
+    add_functions(conn)  # the full-text table reads its text through the view cable_texts
     try:
         return list(conn.iterdump())
     finally:
@@ -437,6 +438,7 @@ def test_a_corpus_reached_through_a_symbolic_link_is_the_same_files(
 
 def test_the_text_is_stored_once(db: Path) -> None:
     conn = sqlite3.connect(db)
+    add_functions(conn)
     try:
         tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert "paragraphs" not in tables
@@ -446,8 +448,41 @@ def test_the_text_is_stored_once(db: Path) -> None:
         sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'cable_search'").fetchone()[0]
         assert 'content="cable_texts"' in sql
         conn.execute("INSERT INTO cable_search (cable_search) VALUES ('integrity-check')")
+        # ... stored compressed, and the view gives back the very text each input holds.
+        stored, size = conn.execute(
+            "SELECT sum(length(raw_zlib)), sum(raw_size) FROM cable_texts_zlib"
+        ).fetchone()
+        assert stored < size / 2
+        texts = {
+            (t.source.path, t.source.index): t.text
+            for t in iter_texts([str(db.parent / "cables")])
+            if isinstance(t, CableText)
+        }
+        rows = conn.execute("SELECT source, raw_text, body FROM cable_texts").fetchall()
+        assert len(rows) == len(texts) > 0
+        for source, raw, body in rows:
+            where = json.loads(source)
+            assert raw == texts[(where["path"], where["index"])]
+            assert body is None or body in raw
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "x", "08BAKU187 " * 200, "é\x00ü\u2019 \U0001f600", "".join(chr(c) for c in range(32, 2000, 7))],
+)
+def test_a_text_comes_back_from_its_stored_bytes_compressed_or_not(text: str) -> None:
+    from cablecli.index.schema import compress_text, sqlar_uncompress
+
+    size, stored = compress_text(text)
+    assert size == len(text.encode("utf-8"))
+    assert sqlar_uncompress(stored, size).decode("utf-8") == text
+    assert len(stored) <= max(size, 1) and (
+        len(stored) < size / 10 if len(set(text)) < 12 and size > 500 else True
+    )
+    if len(stored) == size:  # stored as is: what compressing did not shorten
+        assert stored == text.encode("utf-8")
 
 
 def test_line_ends_and_byte_order_mark_keep_the_body_span_right(tmp_path: Path) -> None:
@@ -460,7 +495,8 @@ def test_line_ends_and_byte_order_mark_keep_the_body_span_right(tmp_path: Path) 
     assert build_json(crlf, "--db", target)["added"] == 1
     (record,) = [json.loads(line) for line in run("parse", "-f", "jsonl", crlf).stdout.splitlines()]
     conn = open_index(target)
-    (body,) = conn.execute("SELECT body FROM cable_texts").fetchone()
+    (raw, body) = conn.execute("SELECT raw_text, body FROM cable_texts").fetchone()
+    assert raw == next(iter_texts([str(crlf)])).text  # as read
     assert body.replace("\r\n", "\n") == record["body"]
     last_word = record["body"].split()[-1].strip(".")
     assert query.fts_ids(conn, f"body : {last_word}") == ["08BAKU187"]
@@ -637,6 +673,32 @@ def test_an_index_of_the_first_schema_is_refused_with_what_to_do(tmp_path: Path)
     )
 
 
+def test_an_index_of_the_second_schema_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    # Schema 2 stored the text uncompressed in a table cable_texts, now a view of cable_texts_zlib.
+    old = tmp_path / "v2.db"
+    conn = sqlite3.connect(old)
+    conn.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO meta VALUES ('application', 'cablecli');"
+        "CREATE TABLE cable_texts (cable_id INTEGER PRIMARY KEY, raw_text TEXT); PRAGMA user_version = 2;"
+    )
+    conn.close()
+    from tests.conftest import FIXTURES
+
+    for command in (
+        ["tags", "--count"],
+        ["index", "metadata"],
+        ["index", "build", str(FIXTURES / "08BAKU187.txt")],
+    ):
+        result = run(*command, "--db", old)
+        assert result.exit_code == 2, command
+        assert result.stderr == (
+            f"cablecli: {old}: index schema version 2 (made by cablecli 0.1 (each cable's text stored "
+            f"uncompressed)), but this cablecli reads version {SCHEMA_VERSION}; rebuild it: "
+            f"rm {old} && cablecli index build PATH... --db {old}\n"
+        ), command
+
+
 def test_raw_offsets_map_every_span_of_the_normalised_text() -> None:
     import random
 
@@ -650,3 +712,31 @@ def test_raw_offsets_map_every_span_of_the_normalised_text() -> None:
         for a in range(len(norm) + 1):
             for b in range(a, len(norm) + 1):
                 assert normalise_text(raw[raw_offset(raw, a) : raw_offset(raw, b)]) == norm[a:b], (raw, a, b)
+
+
+def test_a_text_with_line_feeds_and_byte_order_mark_is_stored_as_given(tmp_path: Path) -> None:
+    # The workers hash and compress the text the parser saw (CRs folded, byte-order mark dropped);
+    # the writer does both again for a text that differs from it, so the stored text is the given one.
+    from cablecli.index.build import content_hash
+    from cablecli.model import Source
+    from tests.conftest import FIXTURES
+
+    plain = (FIXTURES / "08BAKU187.txt").read_text(encoding="utf-8")
+    given = ["\ufeff" + plain.replace("\n", "\r\n"), plain.replace("\n", "\r"), plain]
+    conn = open_index(tmp_path / "t.db", create=True)
+    items = [
+        CableText(text, Source(path=str(tmp_path / "t.txt"), format="text", index=i))
+        for i, text in enumerate(given)
+    ]
+    assert build_index(conn, items, jobs=2).added == 3
+    rows = conn.execute(
+        "SELECT t.raw_text, t.body, c.content_hash FROM cables c JOIN cable_texts t ON t.cable_id = c.id "
+        "ORDER BY c.source_index"
+    ).fetchall()
+    assert [raw for raw, _, _ in rows] == given
+    assert [digest for _, _, digest in rows] == [content_hash(text) for text in given]
+    bodies = [body.replace("\r\n", "\n").replace("\r", "\n") for _, body, _ in rows]
+    assert bodies[0] == bodies[1] == bodies[2] and "Lachin" in bodies[0]
+    conn.execute("INSERT INTO cable_search (cable_search) VALUES ('integrity-check')")
+    assert len(query.fts_ids(conn, "lachin")) == 3
+    conn.close()

@@ -5,11 +5,14 @@ the doc shows."""
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
 
+from cablecli.index import add_functions
 from tests.conftest import FIXTURES, ROOT, plain_environment
 from tests.golden_output import invoke
 
@@ -40,7 +43,9 @@ def build(tmp_path: Path, *inputs: str) -> sqlite3.Connection:
     db = tmp_path / "cables.db"
     result = invoke(["index", "build", *inputs, "--db", str(db), "-j", "2"])
     assert result.exit_code == 0, result.stderr
-    return sqlite3.connect(db)
+    conn = sqlite3.connect(db)
+    add_functions(conn)  # what the sqlite3 shell has built in: the view cable_texts needs it
+    return conn
 
 
 def test_the_doc_has_five_worked_queries() -> None:
@@ -69,3 +74,23 @@ def test_the_queries_give_the_output_the_doc_shows(tmp_path: Path) -> None:
             assert table(conn, sql) == out, title
     finally:
         conn.close()
+
+
+@pytest.mark.skipif(shutil.which("sqlite3") is None, reason="the sqlite3 shell is not installed")
+def test_the_sqlite3_shell_runs_them_as_written(tmp_path: Path) -> None:
+    # The shell has sqlar_uncompress built in: the view cable_texts and snippet() need nothing more.
+    examples = ROOT / "examples"
+    build(tmp_path, str(examples / "cables"), str(examples / "08BAKU187.txt")).close()
+    db = tmp_path / "cables.db"
+    for title, sql, out in QUERIES:
+        shell = subprocess.run(
+            ["sqlite3", "-readonly", "-header", "-separator", " | ", str(db), sql],
+            capture_output=True, text=True, encoding="utf-8", check=True,
+        )  # fmt: skip
+        assert shell.stdout == out, title
+    text = subprocess.run(
+        ["sqlite3", "-readonly", str(db), "SELECT raw_text FROM cable_texts JOIN cables ON id = cable_id "
+         "WHERE reference_id = '08BAKU187'"],
+        capture_output=True, check=True,
+    ).stdout  # fmt: skip
+    assert text == (examples / "08BAKU187.txt").read_bytes() + b"\n"

@@ -15,13 +15,14 @@ the index, `query.py` answers from it. Nothing here knows of terminals.
 from __future__ import annotations
 
 from cablecli.index import query
-from cablecli.index.schema import SCHEMA_VERSION, IndexFileError, IndexLockedError, open_index
+from cablecli.index.schema import SCHEMA_VERSION, IndexFileError, IndexLockedError, add_functions, open_index
 
 __all__ = [
     "SCHEMA_VERSION",
     "BuildReport",
     "IndexFileError",
     "IndexLockedError",
+    "add_functions",
     "build_index",
     "open_index",
     "query",

@@ -13,7 +13,8 @@ build stay, unless `prune` is set. Nothing is committed until the end: an interr
 previous index as it was.
 
 A build into an empty index is a bulk load: the secondary indexes are dropped and made again at the
-end, and the full-text index is built in one pass over the stored texts rather than row by row.
+end. The work per cable that does not need the database (its rows, the hash and the compressed text)
+is done in the worker processes with the parsing; the writing process inserts rows a batch at a time.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from cablecli.index.schema import INDEX_NAMES, INDEXES, begin_write, statements
+from cablecli.index.schema import INDEX_NAMES, INDEXES, begin_write, compress_text, statements
 from cablecli.inputs import CableText, InputError
 from cablecli.model import Cable
 
@@ -126,6 +127,11 @@ class IndexedCable:
     subject: str | None
     source_json: str
     body_span: tuple[int | None, int | None]  # in the normalised text; the writer maps it to the raw text
+    # The normalised text's hash and compressed bytes, made here rather than in the writer's process:
+    # they are the raw text's too unless it has a CR or a byte-order mark (see _Writer.add).
+    digest: str
+    raw_size: int
+    raw_zlib: bytes
     addressees: list[tuple] = field(default_factory=list)
     tags: list[tuple] = field(default_factory=list)
     refs: list[tuple] = field(default_factory=list)
@@ -157,6 +163,7 @@ def indexed_cable(cable: Cable) -> IndexedCable:
         len(cable.problems),
         cable.source.format,
     )
+    raw_size, raw_zlib = compress_text(cable.text)
     return IndexedCable(
         path=cable.source.path,
         index=cable.source.index,
@@ -164,6 +171,9 @@ def indexed_cable(cable: Cable) -> IndexedCable:
         subject=cable.subject,
         source_json=source_json(cable.source.to_dict()),
         body_span=span,
+        digest=content_hash(cable.text),
+        raw_size=raw_size,
+        raw_zlib=raw_zlib,
         addressees=[
             (i, e.role, e.routing_indicator, e.name, e.precedence, e.serial)
             for i, e in enumerate(sender.entries)
@@ -190,25 +200,30 @@ _CABLE_COLUMNS = (
 class _Writer:
     """Rows waiting to be written, flushed a batch at a time."""
 
-    def __init__(self, conn: sqlite3.Connection, bulk: bool) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.bulk = bulk  # the full-text index is built at the end, not row by row
         self.cables: list[tuple] = []
         self.texts: list[tuple] = []
+        self.search: list[tuple] = []
         self.addressees: list[tuple] = []
         self.tags: list[tuple] = []
         self.refs: list[tuple] = []
         self.next_id = (conn.execute("SELECT max(id) FROM cables").fetchone()[0] or 0) + 1
 
-    def add(self, item: IndexedCable, cable_id: int | None, key: str, digest: str, raw: str) -> None:
+    def add(self, item: IndexedCable, cable_id: int | None, key: str, digest: str | None, raw: str) -> None:
         if cable_id is None:
             cable_id = self.next_id
             self.next_id += 1
         start, end = item.body_span
-        if start is not None and end is not None and (raw.startswith("\ufeff") or "\r" in raw):
-            start, end = raw_offset(raw, start), raw_offset(raw, end)
-        self.cables.append((cable_id, stored_path(key), item.index, digest, *item.cable))
-        self.texts.append((cable_id, item.subject, start, end, item.source_json, raw))
+        raw_size, raw_zlib = item.raw_size, item.raw_zlib
+        if raw.startswith("\ufeff") or "\r" in raw:  # the worker saw the text normalised
+            if start is not None and end is not None:
+                start, end = raw_offset(raw, start), raw_offset(raw, end)
+            raw_size, raw_zlib = compress_text(raw)
+            digest = digest or content_hash(raw)
+        self.cables.append((cable_id, stored_path(key), item.index, digest or item.digest, *item.cable))
+        self.texts.append((cable_id, item.subject, start, end, item.source_json, raw_size, raw_zlib))
+        self.search.append((cable_id, item.subject, raw, start, end, start))
         self.addressees.extend((cable_id, *row) for row in item.addressees)
         self.tags.extend((cable_id, *row) for row in item.tags)
         self.refs.extend((cable_id, *row) for row in item.refs)
@@ -219,21 +234,21 @@ class _Writer:
         c = self.conn
         c.executemany(f"INSERT INTO cables ({_CABLE_COLUMNS}) VALUES ({', '.join('?' * 17)})", self.cables)
         c.executemany(
-            "INSERT INTO cable_texts (cable_id, subject, body_start, body_end, source, raw_text) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO cable_texts_zlib (cable_id, subject, body_start, body_end, source, raw_size, "
+            "raw_zlib) VALUES (?, ?, ?, ?, ?, ?, ?)",
             self.texts,
         )
         c.executemany("INSERT INTO addressees VALUES (?, ?, ?, ?, ?, ?, ?)", self.addressees)
         c.executemany("INSERT INTO tags VALUES (?, ?, ?, ?)", self.tags)
         c.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?)", self.refs)
-        if not self.bulk:
-            # The full-text row reads the stored text, so that it is exactly what a later delete reads.
-            c.executemany(
-                "INSERT INTO cable_search (rowid, subject, body) "
-                "SELECT cable_id, subject, body FROM cable_texts WHERE cable_id = ?",
-                [(row[0],) for row in self.texts],
-            )
-        for rows in (self.cables, self.texts, self.addressees, self.tags, self.refs):
+        # The full-text row must hold what the view cable_texts gives (a later delete reads it there):
+        # its body is the same expression over the same text (what the stored bytes inflate to), here
+        # taken from the text in hand rather than inflated again.
+        c.executemany(
+            "INSERT INTO cable_search (rowid, subject, body) VALUES (?, ?, substr(?, ? + 1, ? - ?))",
+            self.search,
+        )
+        for rows in (self.cables, self.texts, self.search, self.addressees, self.tags, self.refs):
             rows.clear()
 
 
@@ -246,7 +261,7 @@ def delete_cable(conn: sqlite3.Connection, cable_id: int) -> None:
     )
     for table in ("addressees", "tags", "refs"):
         conn.execute(f"DELETE FROM {table} WHERE cable_id = ?", (cable_id,))
-    conn.execute("DELETE FROM cable_texts WHERE cable_id = ?", (cable_id,))
+    conn.execute("DELETE FROM cable_texts_zlib WHERE cable_id = ?", (cable_id,))
     conn.execute("DELETE FROM cables WHERE id = ?", (cable_id,))
 
 
@@ -269,7 +284,7 @@ def build_index(
 
     report = BuildReport()
     failed: set[str] = set()
-    pending: dict[tuple[str, int], tuple[int | None, str, str]] = {}
+    pending: dict[tuple[str, int], tuple[int | None, str | None, str]] = {}
     conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at commit, never corrupt
@@ -294,9 +309,10 @@ def build_index(
                 if key in seen:
                     continue  # the same file given twice
                 seen.add(key)
-                digest = content_hash(item.text)
+                digest = None  # into an empty index, hashed by the worker (IndexedCable.digest)
                 row = None
                 if not bulk:
+                    digest = content_hash(item.text)
                     row = conn.execute(
                         "SELECT id, content_hash FROM cables WHERE source_path = ? AND source_index = ?",
                         (stored_path(key[0]), key[1]),
@@ -307,7 +323,7 @@ def build_index(
                 pending[key] = (row[0] if row else None, digest, item.text)
                 yield item
 
-        writer = _Writer(conn, bulk)
+        writer = _Writer(conn)
         for indexed in parse_stream(changed(), jobs, indexed_cable):
             key = (source_key(indexed.path), indexed.index)
             old_id, digest, raw = pending.pop(key)
@@ -327,7 +343,6 @@ def build_index(
         if bulk:
             for statement in statements(INDEXES):
                 conn.execute(statement.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
-            conn.execute("INSERT INTO cable_search (cable_search) VALUES ('rebuild')")
         if report.changed:
             now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('updated', ?)", (now,))

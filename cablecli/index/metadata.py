@@ -65,8 +65,8 @@ _TABLES: dict[str, dict[str, Any]] = {
         "sort_desc": "date",
     },
     "cable_texts": {
-        "description": "Each cable's text, stored once, as read; the full-text index reads subject "
-        "and body here.",
+        "description": "Each cable's text, as read (a view of cable_texts_zlib, where it is stored once, "
+        "compressed); the full-text index reads subject and body here.",
         "columns": {
             "cable_id": "cables.id",
             "subject": "The subject, as in cables",
@@ -81,6 +81,21 @@ _TABLES: dict[str, dict[str, Any]] = {
         "fts_pk": "cable_id",
         "searchmode": "raw",
         "label_column": "subject",
+    },
+    "cable_texts_zlib": {
+        "description": "Each cable's text as stored: its UTF-8 bytes compressed with zlib, as an SQLite "
+        "archive stores a file; the view cable_texts reads it.",
+        "columns": {
+            "cable_id": "cables.id",
+            "subject": "The subject, as in cables",
+            "body_start": "Where the body starts in the text (0-based, characters)",
+            "body_end": "Where the body ends in the text",
+            "source": "Where the cable came from, as the record's source field (JSON)",
+            "raw_size": "Length of the text in UTF-8 bytes",
+            "raw_zlib": "The text's UTF-8 bytes compressed with zlib, or the bytes themselves when that "
+            "is not shorter: sqlar_uncompress(raw_zlib, raw_size) gives them back",
+        },
+        "hidden": True,
     },
     "addressees": {
         "description": "FM, TO, INFO and XMT entries of each cable, as cablecli addressees prints them.",
