@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,13 @@ FIXTURES = ROOT / "tests" / "fixtures"
 EXAMPLES = ROOT / "examples"
 # The real cables shipped in examples/, each once (the dump cables.csv.gz repeats cables/html/).
 REAL_CORPUS = [EXAMPLES / "08BAKU187.txt", EXAMPLES / "cables"]
+
+# A test run started in the background by a shell without job control (`make test &` in a script)
+# inherits SIGINT ignored, and so would every command a test starts: the Ctrl-C tests would wait
+# for ever. What a terminal gives, Ctrl-C at its default, is restored for them (a handler, unlike
+# an ignored signal, is reset to the default in a program the tests start).
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def generate(out: Path, count: int, seed: str = "1", fmt: str = "mixed", messy: float = 0.0) -> Path:
