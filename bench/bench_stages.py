@@ -1,5 +1,8 @@
 """Per-stage cost of the parse before the body walk: header, preamble, the whole `body=False`
-parse and the full parse, over the first N cables of a CSV dump.
+parse and the full parse, over the first N cables of a CSV dump; and, beside them, the floor of
+any line-by-line parser in Python over the same cables: splitting the lines, one test of each
+line's first character, one strip() and upper() a line, one compiled expression matched on every
+line.
 
     python bench/bench_stages.py DUMP.csv [--count 1500] [--runs 3]
         best-of-runs µs per cable for each stage (wall clock: quiet machine only)
@@ -15,6 +18,7 @@ The dump comes from `../shared/tools/gencorpus.py --count 5000 --seed cmp --form
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -38,18 +42,46 @@ def _texts(path: str, count: int) -> list[str]:
     return texts
 
 
+_FIRST = frozenset("0123456789(-=*_ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_PARAGRAPH = re.compile(r"^\s*(\d+)\.\s*\(([A-Z/]+)\)")
+
+
+def _first_character_pass(text: str) -> int:
+    return sum(1 for line in text.split("\n") if line and line[0] in _FIRST)
+
+
+def _strip_upper_pass(text: str) -> int:
+    n = 0
+    for line in text.split("\n"):
+        s = line.strip()
+        if s and s[0] in _FIRST and s.upper() == s:
+            n += 1
+    return n
+
+
+def _expression_pass(text: str) -> int:
+    match = _PARAGRAPH.match
+    return sum(1 for line in text.split("\n") if match(line))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dump")
     ap.add_argument("--count", type=int, default=1500)
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--stage", choices=["header", "preamble", "nobody", "full"])
+    ap.add_argument(
+        "--stage", choices=["split", "1-test", "strip-up", "1-regex", "header", "preamble", "nobody", "full"]
+    )
     ap.add_argument("--reps", type=int, default=1)
     args = ap.parse_args()
     texts = _texts(args.dump, args.count)
     lines = [t.split("\n") for t in texts]
     ends = [parse_header(ls).end for ls in lines]
     stages = {
+        "split": lambda: [t.split("\n") for t in texts],
+        "1-test": lambda: [_first_character_pass(t) for t in texts],
+        "strip-up": lambda: [_strip_upper_pass(t) for t in texts],
+        "1-regex": lambda: [_expression_pass(t) for t in texts],
         "header": lambda: [parse_header(ls) for ls in lines],
         "preamble": lambda: [parse_preamble(ls, end) for ls, end in zip(lines, ends, strict=True)],
         "nobody": lambda: [parse_text(t, body=False) for t in texts],
