@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import signal
 from pathlib import Path
 
@@ -21,6 +22,16 @@ REAL_CORPUS = [EXAMPLES / "08BAKU187.txt", EXAMPLES / "cables"]
 # an ignored signal, is reset to the default in a program the tests start).
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def fixture_cases(name: str) -> list:
+    """The inputs of tests/fixtures/<name>/cases.jsonl (`fragments`, `layouts`) as cable texts,
+    each named `<name>:<line>`."""
+    from cablecli.inputs import CableText
+    from cablecli.model import Source
+
+    lines = (FIXTURES / name / "cases.jsonl").read_text(encoding="utf-8").splitlines()
+    return [CableText(json.loads(line)["input"], Source(path=f"{name}:{n}")) for n, line in enumerate(lines)]
 
 
 def generate(out: Path, count: int, seed: str = "1", fmt: str = "mixed", messy: float = 0.0) -> Path:

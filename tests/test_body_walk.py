@@ -10,7 +10,6 @@ against the expression's own search; the heading filter against `_is_heading`.
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -19,9 +18,8 @@ from hypothesis import strategies as st
 
 from cablecli import parse
 from cablecli.inputs import CableText, iter_texts
-from cablecli.model import Source
 from cablecli.parse import body, body_lines, parse_text
-from tests.conftest import FIXTURES, generate
+from tests.conftest import FIXTURES, fixture_cases, generate
 
 
 def _texts(paths):
@@ -63,10 +61,7 @@ def test_the_shortcuts_change_nothing_on_the_fixtures(monkeypatch):
 @pytest.mark.parametrize("cases", ["fragments", "layouts"])
 def test_the_shortcuts_change_nothing_on_the_fragments_and_layouts(monkeypatch, cases):
     """The real fragments and the invented layouts: headings, rules, footers, odd sections."""
-    lines = (FIXTURES / cases / "cases.jsonl").read_text(encoding="utf-8").splitlines()
-    items = [
-        CableText(json.loads(line)["input"], Source(path=f"{cases}:{n}")) for n, line in enumerate(lines)
-    ]
+    items = fixture_cases(cases)
     assert len(items) >= 250
     assert _disagreements(items, monkeypatch) == []
 

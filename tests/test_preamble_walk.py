@@ -9,7 +9,6 @@ first-character or substring test is a property test against the expression as w
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 
@@ -21,7 +20,7 @@ from cablecli.inputs import CableText, iter_texts
 from cablecli.model import Source
 from cablecli.parse import classification, fields, ids, pages, parse_text, preamble
 from cablecli.parse.classification import CLASSIFICATION
-from tests.conftest import FIXTURES, generate
+from tests.conftest import FIXTURES, fixture_cases, generate
 
 
 def _texts(paths):
@@ -50,10 +49,7 @@ def test_the_shortcuts_change_nothing_on_the_fixtures(monkeypatch):
 
 @pytest.mark.parametrize("cases", ["fragments", "layouts"])
 def test_the_shortcuts_change_nothing_on_the_fragments_and_layouts(monkeypatch, cases):
-    lines = (FIXTURES / cases / "cases.jsonl").read_text(encoding="utf-8").splitlines()
-    items = [
-        CableText(json.loads(line)["input"], Source(path=f"{cases}:{n}")) for n, line in enumerate(lines)
-    ]
+    items = fixture_cases(cases)
     assert len(items) >= 250
     assert _disagreements(items, monkeypatch) == []
 
