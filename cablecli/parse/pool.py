@@ -272,6 +272,26 @@ def _abandon(pool: Any) -> None:
     if finalizer is not None and hasattr(finalizer, "cancel"):
         finalizer.cancel()
     pool._state = mp_pool.TERMINATE  # no "unclosed running pool" warning when it is collected
+    _keep_until_written(pool)
+
+
+def _keep_until_written(pool: Any) -> None:
+    """Hold the pool, and so the read ends of its pipes, until its task thread has written its
+    last words (an end mark for each worker); a later call lets go of those done.
+
+    Once the workers are dead this process holds the only read end of their task pipe. Dropped
+    with the pool while the task thread still writes, the pipe has no reader left, and the write
+    raises SIGPIPE, which ends the whole process (SIGPIPE has its default action, for `| head`):
+    a run that had done its work died with status -13, its `-o` file never renamed into place.
+    """
+    _ENDING[:] = [(p, t) for p, t in _ENDING if t.is_alive()]  # those done with writing let go
+    task_thread = getattr(pool, "_task_handler", None)
+    if task_thread is not None and task_thread.is_alive():
+        _ENDING.append((pool, task_thread))
+
+
+# Pools whose task thread may still write to their pipes (see _keep_until_written).
+_ENDING: list[tuple[Any, Any]] = []
 
 
 def _worker_init(parent: int) -> None:
