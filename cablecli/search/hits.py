@@ -10,7 +10,7 @@ value.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from cablecli.model import Cable
@@ -74,16 +74,21 @@ def body_lines(cable: Cable) -> list[BodyLine]:
     numbers = (
         range(first, first + len(values)) if first else _aligned(cable.text.rstrip("\n").split("\n"), values)
     )
+    paragraphs = _paragraphs_at(cable, numbers)
+    return [BodyLine(n, p, v) for n, p, v in zip(numbers, paragraphs, values, strict=True)]
+
+
+def _paragraphs_at(cable: Cable, numbers: Iterable[int]) -> Iterator[int | None]:
+    """For each line number of `numbers` (in increasing order), the number of the paragraph that
+    line is in: the last one starting at or before it, None before the first."""
     starts = [(p.line, p.number) for p in cable.paragraphs if p.line is not None]
-    lines: list[BodyLine] = []
     k = 0
     current: int | None = None
-    for number, value in zip(numbers, values, strict=True):
+    for number in numbers:
         while k < len(starts) and starts[k][0] <= number:
             current = starts[k][1]
             k += 1
-        lines.append(BodyLine(number, current, value))
-    return lines
+        yield current
 
 
 def _first_line(text: str, body: str) -> int:
@@ -282,21 +287,15 @@ def search_body_lines(
     if not spans:
         return found
     first = _first_line(cable.text, body)
-    numbered = None if first else body_lines(cable)
-    starts = [(p.line, p.number) for p in cable.paragraphs if p.line is not None]
-    k = 0
-    current: int | None = None
-    for i, line_spans in spans.items():  # in the order of the lines
-        if numbered is not None:
-            number, paragraph = numbered[i].line, numbered[i].paragraph
-        else:
-            # As body_lines numbers them: the lines skipped hold no paragraph start that a later
-            # line would not also pass (their numbers only grow).
-            number = first + i
-            while k < len(starts) and starts[k][0] <= number:
-                current = starts[k][1]
-                k += 1
-            paragraph = current
+    if first:
+        # As body_lines numbers them: the lines skipped hold no paragraph start that a later line
+        # would not also pass (their numbers only grow).
+        numbers = [first + i for i in spans]
+        located: Iterable[tuple[int, int | None]] = zip(numbers, _paragraphs_at(cable, numbers), strict=True)
+    else:
+        numbered = body_lines(cable)
+        located = ((numbered[i].line, numbered[i].paragraph) for i in spans)
+    for (i, line_spans), (number, paragraph) in zip(spans.items(), located, strict=True):  # line order
         text = texts[i]
         found.hits.append(Hit("body", paragraph, number, text, tuple(line_spans)))
         found.matches.extend((paragraph, number, text[a:b]) for a, b in line_spans)
