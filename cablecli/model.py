@@ -234,9 +234,7 @@ class Cable:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as design.md defines it: plain dicts, lists, strings, ints and None."""
-        # Written out, without helpers: this runs once per cable on every output path. The items
-        # of the lists are written out too (what their own to_dict gives, without a call each:
-        # tests/test_model_init.py compares them).
+        # Written out, without helpers: this runs once per cable on every output path.
         routing, station, office = self.routing, self.station, self.office_distribution
         section, declassify, classified_by = self.section, self.declassify, self.classified_by
         return {
@@ -249,24 +247,8 @@ class Cable:
             "precedence": self.precedence,
             "date": self.date,
             "origin": self.origin,
-            "to": [
-                {
-                    "routing_indicator": a.routing_indicator,
-                    "name": a.name,
-                    "precedence": a.precedence,
-                    "serial": a.serial,
-                }
-                for a in self.to
-            ],
-            "info": [
-                {
-                    "routing_indicator": a.routing_indicator,
-                    "name": a.name,
-                    "precedence": a.precedence,
-                    "serial": a.serial,
-                }
-                for a in self.info
-            ],
+            "to": [a.to_dict() for a in self.to],
+            "info": [a.to_dict() for a in self.info],
             "xmt": list(self.xmt),
             "office_distribution": None if office is None else office.to_dict(),
             "classification": self.classification,
@@ -278,16 +260,12 @@ class Cable:
             "declassify": None if declassify is None else declassify.to_dict(),
             "tags": list(self.tags),
             "subject": self.subject,
-            "references": [
-                {"label": r.label, "text": r.text, "reference_id": r.reference_id} for r in self.references
-            ],
+            "references": [r.to_dict() for r in self.references],
             "classified_by": None if classified_by is None else classified_by.to_dict(),
             "summary": self.summary,
             "comment": self.comment,
-            "paragraphs": [
-                {"number": p.number, "marking": p.marking, "text": p.text} for p in self.paragraphs
-            ],
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
             "signers": list(self.signers),
             "body": self.body,
-            "problems": [{"code": p.code, "message": p.message, "line": p.line} for p in self.problems],
+            "problems": [p.to_dict() for p in self.problems],
         }

@@ -1,5 +1,5 @@
-"""`Cable.to_dict` writes the dicts of its list items itself: each is what the item's own
-`to_dict` gives, keys in the same order."""
+"""The lists of `Cable.to_dict`: each item is what the item's own `to_dict` gives, keys in the
+same order, and every list is met with items over the fixtures."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from tests.conftest import FIXTURES
 
 
 def test_the_record_lists_are_what_their_items_give():
-    """`Cable.to_dict` writes its list items out; each is what the item's own `to_dict` gives."""
+    """Each list item of `Cable.to_dict` is what the item's own `to_dict` gives."""
     paths = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "made-up").glob("*.txt"))
     seen = set()
     for path in paths:
